@@ -1,0 +1,69 @@
+# Two commands matter: `make serve` and `make test`. Each sets up what it needs first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+NPM_STAMP := node_modules/.installed
+MERMAID := docs/assets/vendor/mermaid.min.js
+
+.PHONY: setup serve build test test-unit test-build test-browser test-export pdf offline bench clean system-packages
+
+$(SITE_STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python >= 3.11 is needed"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements-test.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Mermaid is served from the site itself, never from a CDN.
+$(MERMAID): $(NPM_STAMP)
+	mkdir -p $(dir $@)
+	cp node_modules/mermaid/dist/mermaid.min.js $@
+
+setup: $(SITE_STAMP) $(MERMAID)
+
+# Debian's Chromium and poppler-utils, for browser, print and PDF tests (installed only when missing).
+system-packages:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: setup
+	$(BIN)/mkdocs build --strict --clean
+
+test: setup $(TEST_STAMP) system-packages
+	$(BIN)/pytest
+
+test-unit: setup $(TEST_STAMP)
+	$(BIN)/pytest tests/unit
+
+test-build: setup $(TEST_STAMP)
+	$(BIN)/pytest tests/build
+
+test-browser: setup $(TEST_STAMP) system-packages
+	$(BIN)/pytest tests/browser
+
+test-export: setup $(TEST_STAMP) system-packages
+	$(BIN)/pytest tests/export
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,87 @@
+"""Figures the handbook computes instead of typing: time budgets, downtime, powers of two, latency units."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+SECONDS_PER_DAY = 86_400
+DAYS_PER_YEAR = 365.25
+PERIODS = {  # seconds in each period a downtime table shows
+    "year": DAYS_PER_YEAR * SECONDS_PER_DAY,
+    "month": DAYS_PER_YEAR * SECONDS_PER_DAY / 12,
+    "week": 7 * SECONDS_PER_DAY,
+    "day": SECONDS_PER_DAY,
+}
+
+
+def scaled_budget(minutes: list[int], total: int) -> list[int]:
+    """Scale a split of minutes to a new total, rounding by largest remainder (ties: earlier step)."""
+    base = sum(minutes)
+    exact = [m * total / base for m in minutes]
+    whole = [int(x) for x in exact]
+    order = sorted(range(len(minutes)), key=lambda i: (-(exact[i] - whole[i]), i))
+    for i in order[: total - sum(whole)]:
+        whole[i] += 1
+    return whole
+
+
+def step_starts(minutes: list[int]) -> list[int]:
+    """Minute at which each step starts: [5, 20, 15, 5] -> [0, 5, 25, 40]."""
+    starts, at = [], 0
+    for m in minutes:
+        starts.append(at)
+        at += m
+    return starts
+
+
+def downtime_seconds(percent: str, period: str) -> float:
+    """Seconds of allowed downtime in a period for an availability like "99.9"."""
+    unavailable = (Decimal(100) - Decimal(percent)) / Decimal(100)
+    return float(unavailable) * PERIODS[period]
+
+
+def series(*percents: str) -> str:
+    """Availability of components that must all be up, as a percentage string."""
+    result = Decimal(1)
+    for p in percents:
+        result *= Decimal(p) / 100
+    return f"{result * 100:.4f}".rstrip("0").rstrip(".")
+
+
+def parallel(*percents: str) -> str:
+    """Availability of redundant components, at least one of which must be up."""
+    down = Decimal(1)
+    for p in percents:
+        down *= 1 - Decimal(p) / 100
+    return f"{(1 - down) * 100:.6f}".rstrip("0").rstrip(".")
+
+
+def format_duration(seconds: float) -> str:
+    """3.156e7 -> '365d 6h'; 31557.6 -> '8h 45m 58s'; 86.4 -> '1m 26s'; 0.864 -> '0.86 s'."""
+    if seconds < 1:
+        return f"{seconds:.2g} s"
+    seconds = round(seconds)
+    parts = []
+    for unit, size in (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size}{unit}")
+            seconds %= size
+    return " ".join(parts[:3])
+
+
+def format_ns(ns: float) -> str:
+    """Nanoseconds in the largest unit that keeps the number at least 1: 150000 -> '150 µs'."""
+    for unit, size in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
+        if ns >= size:
+            return f"{ns / size:,.3g} {unit}"
+    return f"{ns:g} ns"
+
+
+def power_of_two(power: int) -> int:
+    return 2 ** power
+
+
+def approx_power(power: int) -> str:
+    """2^power as 'about 1.1 × 10^12' for large powers."""
+    value = 2 ** power
+    exponent = len(str(value)) - 1
+    return f"≈ {value / 10 ** exponent:.2g} × 10^{exponent}"

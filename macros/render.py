@@ -1,0 +1,393 @@
+"""Pure functions from validated data to Markdown. `here` is the src path of the page being
+rendered, so links are relative and MkDocs can check them."""
+from __future__ import annotations
+
+import html
+import posixpath
+
+from . import numbers, schema
+from .handbook import Handbook
+
+
+# --- small pieces -------------------------------------------------------------------------
+
+def link(target: str, here: str) -> str:
+    """Relative link from page `here` to `target` ('one-pager.md#numbers')."""
+    path, _, anchor = target.partition("#")
+    rel = posixpath.relpath(path, posixpath.dirname(here) or ".") if path else ""
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def anchor(prefix: str, item_id: str) -> str:
+    """The stable id of a checklist item: 'pocket-vague-spec'."""
+    return f"{prefix}-{item_id}"
+
+
+def tag(prefix: str, item_id: str) -> str:
+    return f'<span class="item-anchor" id="{anchor(prefix, item_id)}"></span>'
+
+
+def items(prefix: str, entries: list[schema.Item], tasks: bool = False) -> str:
+    box = "[ ] " if tasks else ""
+    return "\n".join(f"- {box}{tag(prefix, e.id)}{e.text}" for e in entries) + "\n"
+
+
+def heading(level: int, text: str, ident: str) -> str:
+    return f"{'#' * level} {text} {{#{ident}}}\n"
+
+
+def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
+    align = align or ["---"] * len(header)
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
+    out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def admonition(kind: str, title: str, body: str) -> str:
+    indented = "\n".join(("    " + line) if line else "" for line in body.strip().splitlines())
+    return f'!!! {kind} "{title}"\n\n{indented}\n'
+
+
+def mermaid(code: str) -> str:
+    return f"```mermaid\n{code.strip()}\n```\n"
+
+
+# --- mantra and framework -----------------------------------------------------------------
+
+def mantra(book: Handbook) -> str:
+    return " → ".join(f"**{w.word}**" for w in book.one_pager.mantra)
+
+
+def mantra_table(book: Handbook, here: str) -> str:
+    rows = [[f"[**{w.word}**]({link('one-pager.md#' + w.section, here)})", w.means]
+            for w in book.one_pager.mantra]
+    return table(["Word", "What you say"], rows)
+
+
+def budgets(book: Handbook) -> dict[int, list[int]]:
+    """Minutes per step for each interview length; the first length is typed, the others computed."""
+    typed = [s.minutes for s in book.framework.steps]
+    return {total: numbers.scaled_budget(typed, total) for total in book.framework.interview_minutes}
+
+
+def budget_table(book: Handbook, here: str) -> str:
+    plan = budgets(book)
+    header = ["Step"] + [f"{total}-minute interview" for total in plan] + ["Published range"]
+    rows = []
+    for i, step in enumerate(book.framework.steps):
+        starts = {total: numbers.step_starts(mins)[i] for total, mins in plan.items()}
+        cells = [f"{plan[t][i]} min (minutes {starts[t]}–{starts[t] + plan[t][i]})" for t in plan]
+        rows.append([f"[{step.number}. {step.short}]({link(step.page, here)})"] + cells + [step.published_range])
+    return table(header, rows) + "\n" + book.framework.budget_note + "\n"
+
+
+def framework_diagram(book: Handbook) -> str:
+    plan = budgets(book)
+    lines = ["flowchart TD"]
+    for step in book.framework.steps:
+        mins = " / ".join(f"{plan[t][step.number - 1]}" for t in plan)
+        lines.append(f'    s{step.number}["{step.number}. {step.title}<br/>{mins} min"]')
+    for step in book.framework.steps[1:]:
+        lines.append(f"    s{step.number - 1} --> s{step.number}")
+    return mermaid("\n".join(lines))
+
+
+def step_budget(book: Handbook, step_id: str) -> str:
+    step = book.step(step_id)
+    plan = budgets(book)
+    parts = [f"**{plan[t][step.number - 1]} minutes** of a {t}-minute interview" for t in plan]
+    return admonition("abstract", "Time budget", " · ".join(parts) +
+                      f" (published guides: {step.published_range}).")
+
+
+def step_checklists(book: Handbook, step_id: str) -> str:
+    step = book.step(step_id)
+    prefix = f"step-{step.id}"
+    out = [admonition("goal", "Goal", step.goal), step.body + "\n"]
+    if step.flow:
+        out.append("A request's path, left to right: " + " → ".join(step.flow) + ".\n")
+    out += [heading(2, "Questions to ask", "questions"), items(prefix + "-q", step.questions, tasks=True)]
+    out += [heading(2, "What you leave with", "outputs"), items(prefix + "-out", step.outputs, tasks=True)]
+    if step.topics:
+        out += [heading(2, "Topics to have ready", "topics"), items(prefix + "-topic", step.topics)]
+    out += [heading(2, "Pitfalls", "pitfalls"), items(prefix + "-pitfall", step.pitfalls)]
+    return "\n".join(out)
+
+
+def step_analogy(book: Handbook, step_id: str) -> str:
+    a = book.framework.analogy
+    return admonition("example", f"{a.title}: {book.step(step_id).short.lower()}", a.stages[step_id])
+
+
+def analogy(book: Handbook) -> str:
+    a = book.framework.analogy
+    out = [a.summary + "\n"]
+    for step in book.framework.steps:
+        out.append(f"{step.number}. **{step.short}.** {a.stages[step.id]}")
+    return "\n".join(out) + "\n"
+
+
+def steps_overview(book: Handbook, here: str) -> str:
+    out = []
+    for step in book.framework.steps:
+        out.append(heading(3, f"{step.number}. {step.title}", f"step-{step.number}"))
+        out.append(step.goal + f" [Step {step.number} in full]({link(step.page, here)})\n")
+    return "\n".join(out)
+
+
+# --- one-pager sections -------------------------------------------------------------------
+
+def opening_script(book: Handbook) -> str:
+    s = book.one_pager.opening_script
+    lines = [f"{i}. {tag('opening', l.id)}**{l.label}.** {l.say}" for i, l in enumerate(s.lines, 1)]
+    return s.intro + "\n\n" + "\n".join(lines) + "\n"
+
+
+def back_of_envelope(book: Handbook) -> str:
+    b = book.one_pager.back_of_envelope
+    out = [b.intro + "\n"]
+    out.append("\n".join(f"- {tag('estimate', f.id)}**{f.name}:** `{f.formula}` → {f.gives}." for f in b.formulas) + "\n")
+    out.append(latency_budget(book))
+    return "\n".join(out)
+
+
+def latency_budget(book: Handbook) -> str:
+    lb = book.one_pager.back_of_envelope.latency_budget
+    rows = []
+    for h in lb.hops:
+        limit = (f"{numbers.format_ns(h.min_ms * 1e6)} to {numbers.format_ns(h.max_ms * 1e6)}"
+                 if h.min_ms else f"≤ {numbers.format_ns(h.max_ms * 1e6)}")
+        rows.append([f"{tag('latency', h.id)}{h.hop}", limit, "asynchronous" if h.asynchronous else "user waits"])
+    sync = sum(h.max_ms for h in lb.hops if not h.asynchronous)
+    rows.append(["**Synchronous total**", f"**≤ {numbers.format_ns(sync * 1e6)}**", "computed"])
+    return "**Latency budget.** " + lb.note + "\n\n" + table(["Hop", "Budget", "Path"], rows)
+
+
+def data_model_checklist(book: Handbook) -> str:
+    return items("data-model", book.one_pager.data_model_checklist, tasks=True)
+
+
+def job_states_inline(book: Handbook) -> str:
+    sm = book.one_pager.job_state_machine
+    finals = [s.label or s.id for s in sm.states if s.final]
+    chain = " → ".join(f"`{s.label or s.id}`" for s in sm.states if not s.final)
+    return chain + " → " + " \\| ".join(f"`{f}`" for f in finals)
+
+
+def job_state_machine(book: Handbook, diagram: bool = True) -> str:
+    sm = book.one_pager.job_state_machine
+    out = [sm.intro + "\n"]
+    if diagram:
+        lines = ["stateDiagram-v2", f"    [*] --> {sm.states[0].id}"]
+        lines += [f"    {t.from_} --> {t.to}: {t.event}" for t in sm.transitions]
+        lines += [f"    {s.id} --> [*]" for s in sm.states if s.final]
+        out.append(mermaid("\n".join(lines)))
+    out.append(table(["State", "Meaning"], [[f"{tag('job-state', s.id.lower())}`{s.label or s.id}`", s.meaning] for s in sm.states]))
+    out.append(table(["From", "To", "When"], [[f"`{t.from_}`", f"`{t.to}`", t.event] for t in sm.transitions]))
+    return "\n".join(out)
+
+
+def data_flow(book: Handbook) -> str:
+    f = book.one_pager.data_flow
+    steps = "\n".join(f"{i}. {tag('flow', s.id)}{s.text}" for i, s in enumerate(f.steps, 1))
+    return f.intro + "\n\n" + steps + "\n\n" + items("flow-rule", f.rules)
+
+
+def failure_inventory(book: Handbook, compact: bool = False) -> str:
+    fi = book.one_pager.failure_inventory
+    controls = {c.id: c for c in fi.controls}
+    if compact:
+        modes = "; ".join(m.name.lower() for m in fi.modes)
+        ctl = ", ".join(c.name for c in fi.controls)
+        return f"{fi.intro} **Modes:** {modes}. **Controls:** {ctl}.\n"
+    rows = [[f"{tag('failure', m.id)}**{m.name}**", m.what, ", ".join(controls[c].name for c in m.controls)] for m in fi.modes]
+    out = [fi.intro + "\n", table(["Failure mode", "What happens", "Controls"], rows)]
+    out.append("\n".join(f"- {tag('control', c.id)}**{c.name}:** {c.what}" for c in fi.controls) + "\n")
+    return "\n".join(out)
+
+
+def tradeoff_playbook(book: Handbook, compact: bool = False) -> str:
+    tp = book.one_pager.tradeoff_playbook
+    if compact:
+        pairs = "; ".join(" vs ".join(c.options) for c in tp.choices)
+        return f"{pairs}. {tp.rule}\n"
+    rows = [[f"{tag('tradeoff', c.id)}**{c.options[0]} vs {c.options[1]}**",
+             f"**{c.options[0]}:** {c.first_when}", f"**{c.options[1]}:** {c.second_when}", c.reverse]
+            for c in tp.choices]
+    return tp.rule + "\n\n" + table(["Choice", "Pick the first when", "Pick the second when", "How to reverse"], rows)
+
+
+def roadmap_ladder(book: Handbook) -> str:
+    r = book.one_pager.roadmap_ladder
+    mvp = " ".join(i.text for i in r.mvp.items)
+    nxt = " ".join(i.text for i in r.next_10x.items)
+    return (f"- {tag('roadmap', 'mvp')}**MVP ({r.mvp.horizon}):** {mvp}\n"
+            f"- {tag('roadmap', 'next-10x')}**Next 10×:** {nxt}\n")
+
+
+def security_chain(book: Handbook, compact: bool = False) -> str:
+    s = book.one_pager.security_chain
+    if compact:
+        return s.intro + " " + " → ".join(f"**{l.name}**" for l in s.links) + ".\n"
+    return s.intro + "\n\n" + "\n".join(f"1. {tag('security', l.id)}**{l.name}:** {l.what}" for l in s.links) + "\n"
+
+
+def principles(book: Handbook) -> str:
+    p = book.one_pager.principles
+    return p.intro + "\n\n" + items("principle", p.items)
+
+
+# --- pages made of one data file ----------------------------------------------------------
+
+def pocket_checklist(book: Handbook, here: str, tasks: bool = True) -> str:
+    lines = []
+    for i, m in enumerate(book.pocket_checklist, 1):
+        fix = m.fix + (" " + job_states_inline(book) if m.show_job_states else "")
+        box = "[ ] " if tasks else ""
+        lines.append(f"- {box}{tag('pocket', m.id)}**{i}. {m.mistake}** → {fix}")
+    return "\n".join(lines) + "\n"
+
+
+def pocket_details(book: Handbook, here: str) -> str:
+    out = []
+    for i, m in enumerate(book.pocket_checklist, 1):
+        step = book.step(m.step)
+        fix = m.fix + (" " + job_states_inline(book) if m.show_job_states else "")
+        out.append(heading(3, f"{i}. {m.mistake}", m.id))
+        out.append(f"**Fix:** {fix} Belongs to [step {step.number}: {step.short}]({link(step.page, here)}).\n")
+    return "\n".join(out)
+
+
+def deep_keys(book: Handbook) -> str:
+    out = []
+    for k in book.deep_keys:
+        out.append(heading(2, k.name, k.id))
+        out.append(f"{k.rule}\n\n*Why:* {k.why}\n")
+    return "\n".join(out)
+
+
+def deep_keys_compact(book: Handbook, here: str) -> str:
+    return "\n".join(f"- [**{k.name}**]({link('deep-keys.md#' + k.id, here)}): {k.rule}" for k in book.deep_keys) + "\n"
+
+
+def red_team(book: Handbook, here: str) -> str:
+    out = []
+    for i, q in enumerate(book.red_team, 1):
+        out.append(heading(2, f"{i}. “{q.question}”", q.id))
+        out.append("A strong answer covers:\n\n" + "\n".join(f"- {a}" for a in q.strong_answer) + "\n")
+        out.append(f"Read more: [{q.see}]({link(q.see, here)})\n")
+    return "\n".join(out)
+
+
+def red_team_questions(book: Handbook, here: str) -> str:
+    return "\n".join(f"{i}. [{q.question}]({link('red-team.md#' + q.id, here)})" for i, q in enumerate(book.red_team, 1)) + "\n"
+
+
+def practice_protocol(book: Handbook) -> str:
+    p = book.practice
+    total = sum(b.minutes for b in p.blocks)
+    rows = [[f"{tag('practice', b.id)}**{b.name}**", f"{b.minutes} min", b.do] for b in p.blocks]
+    rows.append(["**Total**", f"**{total} min**", f"then the post-mortem note; {p.cadence}"])
+    return table(["Block", "Time", "What to do"], rows)
+
+
+def post_mortem(book: Handbook) -> str:
+    pm = book.practice.post_mortem
+    return pm.intro + "\n\n" + "\n".join(f"1. {tag('post-mortem', b.id)}{b.text}" for b in pm.bullets) + "\n"
+
+
+def reflection(book: Handbook) -> str:
+    r = book.reflection
+    out = [r.intro + "\n"]
+    for i, p in enumerate(r.prompts, 1):
+        out.append(heading(3, f"{i}. {p.theme}", p.id))
+        out.append(f"{p.question}\n\n*Practice:* {p.practice}\n")
+    return "\n".join(out)
+
+
+def baseline(book: Handbook, here: str) -> str:
+    rows = []
+    for g in book.baseline:
+        for b in g.items:
+            value = b.value
+            if b.check:
+                value += f" ({b.check.floats} × {b.check.bytes_per_float} B = {b.check.floats * b.check.bytes_per_float:,} B)"
+            if b.see:
+                value += f" ([compare]({link('numbers.md#' + b.see, here)}))"
+            rows.append([g.name, f"{tag('baseline', b.id)}{b.what}", value])
+    return table(["Area", "What", "Default"], rows)
+
+
+def glossary(book: Handbook) -> str:
+    out = []
+    for t in sorted(book.glossary, key=lambda t: t.term.lower()):
+        title = f"{t.term} ({t.full})" if t.full else t.term
+        out.append(f"{tag('term', slug(t.term))}**{title}**\n:   {t.means}\n")
+    return "\n".join(out)
+
+
+def abbreviation_glossary(book: Handbook) -> dict[str, str]:
+    """Term -> tooltip text, for Python-Markdown's abbr extension."""
+    return {t.term: (f"{t.full}: {t.means}" if t.full else t.means) for t in book.glossary}
+
+
+def references(book: Handbook) -> str:
+    out = []
+    for r in book.references:
+        year = f", {r.year}" if r.year else ""
+        out.append(f"- {tag('ref', r.id)}[*{r.title}*]({r.url}), {r.authors} ({r.publisher}{year}). {r.used_for}")
+    return "\n".join(out) + "\n"
+
+
+def cite(book: Handbook, ref_id: str, here: str) -> str:
+    r = book.reference(ref_id)
+    return f"[{r.title}]({link('references.md#' + anchor('ref', r.id), here)})"
+
+
+def named_list(entries: list[schema.Named], prefix: str) -> str:
+    return "\n".join(f"- {tag(prefix, e.id)}**{e.name}.** {e.text}" for e in entries) + "\n"
+
+
+def slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+# --- numbers --------------------------------------------------------------------------------
+
+def latency_table(book: Handbook, here: str) -> str:
+    lt = book.numbers.latency
+    rows = [[f"{tag('latency-row', r.id)}{r.what}", f"{r.ns:,g} ns", numbers.format_ns(r.ns)] for r in lt.rows]
+    out = [f"Source: {cite(book, lt.source, here)} ({lt.year}). {lt.origin}\n",
+           table(["Operation", "Nanoseconds", "Readable"], rows, ["---", "--:", "--:"])]
+    out.append(heading(3, "Where sources differ", "latency-differences"))
+    out.append("\n".join(f"- {d}" for d in lt.differences) + "\n")
+    return "\n".join(out)
+
+
+def powers_of_two(book: Handbook) -> str:
+    p = book.numbers.powers_of_two
+    rows = []
+    for r in p.rows:
+        value = numbers.power_of_two(r.power)
+        rows.append([f"2^{r.power}", f"{value:,}", r.name or numbers.approx_power(r.power), r.bytes or "", r.use or ""])
+    return p.note + "\n\n" + table(["Power", "Exact value", "Roughly", "Bytes", "Where you meet it"], rows, ["---", "--:", "---", "---", "---"])
+
+
+def availability(book: Handbook) -> str:
+    a = book.numbers.availability
+    periods = list(numbers.PERIODS)
+    rows = [[f"{tag('nines', n.replace('.', '-'))}{n} %"] + [numbers.format_duration(numbers.downtime_seconds(n, p)) for p in periods]
+            for n in a.nines]
+    c = a.composition_example
+    example = (f"Example: two services at {c.a} % in series give {numbers.series(c.a, c.b)} %; "
+               f"the same two in parallel give {numbers.parallel(c.a, c.b)} %.")
+    return a.note + "\n\n" + table(["Availability"] + [f"Down per {p}" for p in periods], rows,
+                                   ["---"] + ["--:"] * len(periods)) + "\n" + example + "\n"
+
+
+def time_facts(book: Handbook) -> str:
+    t = book.numbers.time
+    per_day_m = 1_000_000 / t.seconds_per_day
+    return (f"{t.note} A day has {t.seconds_per_day:,} seconds; round it to {t.rounded_seconds_per_day:,} for mental maths "
+            f"(an error of {(t.rounded_seconds_per_day / t.seconds_per_day - 1) * 100:.0f} %). "
+            f"So 1M requests a day ≈ {per_day_m:.1f} per second, and 1 per second ≈ {t.seconds_per_day:,} a day.\n")

@@ -1,0 +1,197 @@
+"""Parse and format the numbers of back-of-envelope estimates.
+
+Parsing
+    parse_count("300M") -> 300_000_000.0   K, M, B, T are powers of ten (B = billion)
+    parse_size("1.5 KB") -> 1500.0         KB, MB, GB, TB, PB, EB are powers of ten
+    parse_size("1 MiB") -> 1048576.0       KiB, MiB, GiB, TiB, PiB, EiB are powers of two
+Bad input raises ValueError with a message meant for a reader (the schema turns it into a
+DataError naming the field).
+
+Formatting
+    format_count(3472.2) -> "3.5K"         format_rate(3472.2) -> "3.5K/s"
+    format_bytes(3e13) -> "30 TB"          format_bytes(5.475e16) -> "55 PB"
+    format_byte_rate(3.47e8) -> "350 MB/s" format_number(86400) -> "86,400"
+Human figures keep `sig` significant figures (2 by default), except that a value that is
+exact in at most `exact_digits` (3) significant figures is shown unrounded: 365B stays
+365B and 36.5 TB stays 36.5 TB, while 3,472.2 becomes 3.5K. Rounding is half-up, as on
+a whiteboard. Pass exact_digits=sig for strict rounding.
+"""
+from __future__ import annotations
+
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+COUNT_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
+
+DECIMAL_BYTES = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
+                 "PB": 10**15, "EB": 10**18}
+BINARY_BYTES = {"KiB": 2**10, "MiB": 2**20, "GiB": 2**30, "TiB": 2**40,
+                "PiB": 2**50, "EiB": 2**60}
+SIZE_UNITS = {**DECIMAL_BYTES, **BINARY_BYTES, "kB": 10**3, "byte": 1, "bytes": 1}
+
+_NUMBER = r"(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_QUANTITY = re.compile(rf"^\s*(?P<sign>[+-]?)\s*(?P<num>{_NUMBER})\s*(?P<unit>[A-Za-z]*)\s*$")
+
+# (factor, unit), ascending
+_COUNT_STEPS = [(1, ""), (10**3, "K"), (10**6, "M"), (10**9, "B"), (10**12, "T")]
+_DECIMAL_STEPS = [(1, "B"), (10**3, "KB"), (10**6, "MB"), (10**9, "GB"), (10**12, "TB"),
+                  (10**15, "PB"), (10**18, "EB")]
+_BINARY_STEPS = [(1, "B"), (2**10, "KiB"), (2**20, "MiB"), (2**30, "GiB"), (2**40, "TiB"),
+                 (2**50, "PiB"), (2**60, "EiB")]
+
+
+# ---------------------------------------------------------------- parsing
+
+def _plain_number(value: object, what: str) -> float | None:
+    """A YAML/JSON number as float; None when value is a string to parse; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError(f"expected {what}, got {str(value).lower()}")
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            raise ValueError(f"expected {what}, got {value!r}")
+        if number < 0:
+            raise ValueError(f"must not be negative, got {value!r}")
+        return number
+    if isinstance(value, str):
+        return None
+    shown = "nothing" if value is None else type(value).__name__
+    raise ValueError(f"expected {what}, got {shown}")
+
+
+def _split(text: str, what: str) -> tuple[float, str]:
+    match = _QUANTITY.match(text)
+    if not match:
+        raise ValueError(f"expected {what}, got {text!r}")
+    number = float(match["num"].replace(",", "").replace("_", ""))
+    if not math.isfinite(number):
+        raise ValueError(f"expected {what}, got {text!r}")
+    if match["sign"] == "-" and number != 0:
+        raise ValueError(f"must not be negative, got {text!r}")
+    return number, match["unit"]
+
+
+def parse_count(value: object) -> float:
+    """A non-negative count: 300M, 1.5B, 2.5K, 10T, 86400, "86,400", 0.5 (K, M, B, T are powers of ten)."""
+    what = "a number such as 300M, 1.5B or 0.5"
+    number = _plain_number(value, what)
+    if number is not None:
+        return number
+    number, suffix = _split(str(value), what)
+    factor = COUNT_SUFFIXES.get(suffix.upper())
+    if factor is None:
+        raise ValueError(f"unknown count suffix {suffix!r} in {value!r}; use K, M, B or T "
+                         "(powers of ten)")
+    return number * factor
+
+
+def parse_size(value: object) -> float:
+    """A non-negative size in bytes: "100 B", "1.5 KB", "1 MiB", 2048 (a plain number is bytes)."""
+    what = 'a size such as "100 B", "1.5 KB" or "1 MiB"'
+    number = _plain_number(value, what)
+    if number is not None:
+        return number
+    number, unit = _split(str(value), what)
+    if unit == "":
+        return number
+    factor = SIZE_UNITS.get(unit)
+    if factor is None:
+        hint = ""
+        for known in SIZE_UNITS:
+            if known.lower() == unit.lower():
+                hint = f" (did you mean {known}? units are case-sensitive)"
+                break
+        raise ValueError(f"unknown unit {unit!r} in {value!r}{hint}; use B, KB, MB, GB, TB, PB "
+                         "(powers of ten) or KiB, MiB, GiB, TiB, PiB (powers of two)")
+    return number * factor
+
+
+# ---------------------------------------------------------------- formatting
+
+def _decimal(value: float) -> Decimal:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"cannot format {value!r}")
+    return Decimal(repr(number))
+
+
+def _round_sig(d: Decimal, sig: int) -> Decimal:
+    if d == 0:
+        return Decimal(0)
+    quantum = Decimal(1).scaleb(d.adjusted() - sig + 1)
+    return d.quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def _round_human(d: Decimal, sig: int, exact_digits: int) -> Decimal:
+    if exact_digits > sig and _round_sig(d, exact_digits) == d:
+        return d
+    return _round_sig(d, sig)
+
+
+def round_sig(value: float, sig: int = 2, exact_digits: int = 3) -> Decimal:
+    """value rounded half-up to `sig` significant figures, or kept if exact in `exact_digits`."""
+    return _round_human(_decimal(value), sig, exact_digits)
+
+
+def _plain(d: Decimal) -> str:
+    """Decimal without exponent or trailing zeros, with thousands separators: 86400 -> 86,400."""
+    d = d.normalize()
+    if d == 0:
+        return "0"
+    text = format(d, "f")
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = f"{int(whole.lstrip('-')):,}"
+    return sign + whole + (f".{frac}" if frac else "")
+
+
+def _scaled(value: float, steps: list[tuple[int, str]], sig: int, exact_digits: int,
+            sep: str) -> str:
+    """Pick the largest unit not above value, round the mantissa, move up if it rounds to 1000."""
+    d = _decimal(value)
+    i = 0
+    while i + 1 < len(steps) and abs(d) >= steps[i + 1][0]:
+        i += 1
+    while True:
+        factor, unit = steps[i]
+        mantissa = _round_human(d / Decimal(factor), sig, exact_digits)
+        if i + 1 < len(steps) and abs(mantissa) * factor >= steps[i + 1][0]:
+            i += 1
+            continue
+        return f"{_plain(mantissa)}{sep}{unit}".rstrip()
+
+
+def format_count(value: float, sig: int = 2, exact_digits: int = 3) -> str:
+    """3472.2 -> "3.5K", 150e6 -> "150M", 3.65e11 -> "365B", 0.5 -> "0.5", 2 -> "2"."""
+    return _scaled(value, _COUNT_STEPS, sig, exact_digits, "")
+
+
+def format_rate(value: float, per: str = "s", sig: int = 2, exact_digits: int = 3) -> str:
+    """3472.2 -> "3.5K/s"; per="day" gives "300M/day"."""
+    return f"{format_count(value, sig, exact_digits)}/{per}"
+
+
+def format_bytes(value: float, sig: int = 2, exact_digits: int = 3, binary: bool = False) -> str:
+    """Bytes in decimal units: 3e13 -> "30 TB", 5.475e16 -> "55 PB", 100 -> "100 B".
+
+    binary=True uses KiB, MiB, ... (powers of two): 1048576 -> "1 MiB".
+    """
+    steps = _BINARY_STEPS if binary else _DECIMAL_STEPS
+    return _scaled(value, steps, sig, exact_digits, " ")
+
+
+def format_byte_rate(value: float, per: str = "s", sig: int = 2, exact_digits: int = 3) -> str:
+    """Bytes per unit of time: 3.47e8 -> "350 MB/s"; per="day": 3e13 -> "30 TB/day"."""
+    return f"{format_bytes(value, sig, exact_digits)}/{per}"
+
+
+def format_number(value: float, sig: int | None = None) -> str:
+    """A plain number with thousands separators and no suffix: 86400 -> "86,400", 0.5 -> "0.5".
+
+    With sig, rounded to that many significant figures first: (1157.4, 3) -> "1,160".
+    """
+    d = _decimal(value)
+    if sig is not None:
+        d = _round_sig(d, sig)
+    return _plain(d)
