@@ -5,13 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The browser for tests and PDFs: Debian's Chromium unless the environment names another.
+export CHROMIUM ?= /usr/bin/chromium
 
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.installed
 MERMAID := docs/assets/vendor/mermaid.min.js
 
-.PHONY: setup serve build test test-unit test-build test-browser test-export pdf offline bench clean system-packages
+.PHONY: setup serve build test test-unit test-build test-browser test-export pdf anki offline bench clean system-packages
 
 $(SITE_STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python >= 3.11 is needed"; exit 1; }
@@ -37,7 +39,7 @@ setup: $(SITE_STAMP) $(MERMAID)
 # Debian's Chromium and poppler-utils, for browser, print and PDF tests (installed only when missing).
 system-packages:
 	@missing=""; \
-	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
@@ -64,6 +66,21 @@ test-browser: setup $(TEST_STAMP) system-packages
 
 test-export: setup $(TEST_STAMP) system-packages
 	$(BIN)/pytest tests/export
+
+# Downloads: one-page PDFs and the whole handbook (headless Chromium), then the Anki deck.
+pdf: build $(TEST_STAMP) system-packages
+	$(BIN)/python scripts/export_pdf.py site
+	$(MAKE) anki
+
+anki: setup $(TEST_STAMP)
+	$(BIN)/python scripts/export_anki.py site/downloads/system-design-handbook.apkg
+
+# The site built for reading from a folder with no server, zipped into the downloads.
+offline: setup
+	$(BIN)/python scripts/export_offline.py site/downloads/handbook-offline.zip
+
+bench: setup $(TEST_STAMP) system-packages
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -6,14 +6,19 @@ def define_env(env):
 
     from mkdocs.exceptions import PluginError
 
-    from . import render
+    from . import practice, render
     from .errors import DataError
+    from .example_page import render_example, render_examples_index
+    from .examples import load_examples
     from .handbook import load_handbook
 
     root = Path(env.conf["config_file_path"]).parent
     data_dir = Path(env.conf.get("extra", {}).get("handbook_data", root / "data"))
+    data_dir = data_dir if data_dir.is_absolute() else root / data_dir
     try:
-        book = load_handbook(data_dir if data_dir.is_absolute() else root / data_dir, env.conf["docs_dir"])
+        book = load_handbook(data_dir, env.conf["docs_dir"])
+        examples = load_examples(data_dir, book)
+        scenarios = practice.load_raw_scenarios(data_dir)
     except DataError as exc:
         raise PluginError(str(exc)) from None  # MkDocs prints this cleanly and writes nothing
     env.variables["book"] = book
@@ -35,6 +40,17 @@ def define_env(env):
         fn = getattr(render, name)
         env.macro(lambda *a, _fn=fn, **k: _fn(book, *a, **k), name)
     env.macro(lambda ref_id: render.cite(book, ref_id, here()), "cite")
+
+    env.macro(lambda slug: render_example(book, examples[slug], here()), "worked_example")
+    env.macro(lambda: render_examples_index(book, examples, here()), "examples_index")
+
+    # Practice tools (pages under docs/practice/; their scripts load only there).
+    env.macro(lambda: practice.estimator(scenarios), "estimator")
+    env.macro(lambda: practice.timer(book, here()), "interview_timer")
+    env.macro(lambda: practice.red_team_drill(book, here()), "red_team_drill")
+    env.macro(lambda: practice.prompt_picker(examples, here()), "prompt_picker")
+    env.macro(lambda: practice.post_mortem_form(book), "post_mortem_form")
+    env.macro(lambda *names: practice.page_scripts(env.page.url, *names), "page_scripts")
 
     @env.macro
     def guide(section: str) -> str:

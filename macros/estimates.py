@@ -259,6 +259,55 @@ def load_scenario(path: Path | str) -> Scenario:
     return scenario_from_data(data, str(path), lines)
 
 
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def _compact_count(value: float) -> float | int | str:
+    """300000000.0 -> "300M" when that reads back exactly; small or odd values stay numbers."""
+    if value < 1000:
+        return _plain(value)
+    text = units.format_count(value, sig=3).replace(",", "")
+    return text if units.parse_count(text) == value else _plain(value)
+
+
+def _compact_size(value: float) -> float | int | str:
+    """1000000.0 -> "1 MB", 1048576.0 -> "1 MiB" when that reads back exactly; else bytes."""
+    for binary in (False, True):
+        text = units.format_bytes(value, sig=3, binary=binary).replace(",", "")
+        if units.parse_size(text) == value:
+            return text
+    return _plain(value)
+
+
+def scenario_data(scenario: Scenario) -> dict:
+    """The scenario as plain data (for JSON or YAML) that scenario_from_data() reads back into the
+    same scenario: only the fields it was given, counts and sizes written as "100M" or "1 MB" when
+    that is exact. The estimator page takes this as its link state."""
+    data = scenario.model_dump(exclude_unset=True, exclude_none=True)
+    if "users" in data:
+        data["users"] = {k: (_plain(v) if k == "daily_active_ratio" else _compact_count(v))
+                         for k, v in data["users"].items()}
+    if "assumptions" in data:
+        data["assumptions"] = {k: _plain(v) for k, v in data["assumptions"].items()}
+    for op in data["operations"]:
+        for field in RATE_FIELDS[:-1]:
+            if field in op:
+                op[field] = _compact_count(op[field])
+        if "ratio" in op:
+            op["ratio"]["times"] = _compact_count(op["ratio"]["times"])
+        if "payload" in op:
+            parts = [{k: (_compact_size(v) if k == "size" else _plain(v)) for k, v in part.items()}
+                     for part in op["payload"]]
+            if not parts:
+                del op["payload"]
+            elif len(parts) == 1 and set(parts[0]) == {"size"}:
+                op["payload"] = parts[0]["size"]
+            else:
+                op["payload"] = parts
+    return data
+
+
 # ---------------------------------------------------------------- computing
 
 def _per_day(scenario: Scenario) -> dict[str, float]:

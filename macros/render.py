@@ -341,7 +341,7 @@ def references(book: Handbook) -> str:
 
 def cite(book: Handbook, ref_id: str, here: str) -> str:
     r = book.reference(ref_id)
-    return f"[{r.title}]({link('references.md#' + anchor('ref', r.id), here)})"
+    return f"[{r.title}]({link('references.md', here)})"
 
 
 def named_list(entries: list[schema.Named], prefix: str) -> str:

@@ -1,0 +1,172 @@
+"""Flashcards from the handbook's data, for the Anki deck (scripts/export_anki.py writes the .apkg).
+
+Pure: no MkDocs, no genanki. `notes(book)` returns Card tuples; each card's `key` is a stable string
+built from the ids in data/ ("pocket/vague-spec"), which the exporter turns into the Anki guid, so
+importing a newer deck updates the cards already there instead of adding copies.
+"""
+from __future__ import annotations
+
+import html
+from typing import NamedTuple
+
+from . import numbers
+from .handbook import Handbook
+from .render import budgets, slug
+
+DECK_NAME = "System Design Interview Handbook"
+# Fixed ids (random once, never changed): Anki matches an imported deck and note type by them.
+DECK_ID = 1_746_203_958
+MODEL_ID = 1_746_203_959
+MODEL_NAME = "System Design Handbook (front/back)"
+FIELDS = ["Front", "Back", "Source"]
+
+
+class Card(NamedTuple):
+    key: str            # stable, unique: "<kind>/<id>"
+    front: str          # HTML
+    back: str           # HTML
+    source: str         # the handbook page it comes from ("one-pager.md#numbers")
+    tags: tuple[str, ...]
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _ul(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+
+
+def pocket_cards(book: Handbook) -> list[Card]:
+    cards = []
+    for i, m in enumerate(book.pocket_checklist, 1):
+        step = book.step(m.step)
+        cards.append(Card(
+            f"pocket/{m.id}",
+            f"Pocket checklist, mistake {i}: <b>{_e(m.mistake)}</b>. What is the fix?",
+            _e(m.fix) + f"<br><small>Belongs to step {step.number}: {_e(step.short)}.</small>",
+            f"pocket-checklist.md#{m.id}",
+            ("pocket-checklist",),
+        ))
+    return cards
+
+
+def red_team_cards(book: Handbook) -> list[Card]:
+    return [Card(
+        f"red-team/{q.id}",
+        f"Interviewer: “{_e(q.question)}” What does a strong answer cover?",
+        _ul(q.strong_answer),
+        q.see,
+        ("red-team",),
+    ) for q in book.red_team]
+
+
+def latency_cards(book: Handbook) -> list[Card]:
+    lt = book.numbers.latency
+    return [Card(
+        f"latency/{r.id}",
+        f"Latency: {_e(r.what)}?",
+        f"{_e(numbers.format_ns(r.ns))} ({r.ns:,g} ns)",
+        "numbers.md",
+        ("numbers", "latency"),
+    ) for r in lt.rows]
+
+
+def nines_cards(book: Handbook) -> list[Card]:
+    cards = []
+    for n in book.numbers.availability.nines:
+        per = [f"per {p}: {numbers.format_duration(numbers.downtime_seconds(n, p))}" for p in numbers.PERIODS]
+        cards.append(Card(
+            f"nines/{n.replace('.', '-')}",
+            f"How much downtime does {n} % availability allow?",
+            _ul(per),
+            "numbers.md",
+            ("numbers", "availability"),
+        ))
+    return cards
+
+
+def power_cards(book: Handbook) -> list[Card]:
+    cards = []
+    for r in book.numbers.powers_of_two.rows:
+        roughly = r.name or numbers.approx_power(r.power)
+        extra = "".join(f"<br>{_e(x)}" for x in (r.bytes, r.use) if x)
+        cards.append(Card(
+            f"power/{r.power}",
+            f"2<sup>{r.power}</sup> is about?",
+            f"{numbers.power_of_two(r.power):,} ({_e(roughly)}){extra}",
+            "numbers.md",
+            ("numbers", "powers-of-two"),
+        ))
+    return cards
+
+
+def baseline_cards(book: Handbook) -> list[Card]:
+    cards = []
+    for g in book.baseline:
+        for b in g.items:
+            value = _e(b.value)
+            if b.check:
+                value += (f" ({b.check.floats} × {b.check.bytes_per_float} B = "
+                          f"{b.check.floats * b.check.bytes_per_float:,} B)")
+            cards.append(Card(
+                f"baseline/{g.id}/{b.id}",
+                f"Baseline default ({_e(g.name.lower())}): {_e(b.what)}?",
+                value,
+                "one-pager.md#numbers",
+                ("baseline",),
+            ))
+    return cards
+
+
+def step_cards(book: Handbook) -> list[Card]:
+    plan = budgets(book)
+    cards = []
+    for i, s in enumerate(book.framework.steps):
+        budget = ", ".join(f"{plan[t][i]} min of {t}" for t in plan)
+        cards.append(Card(
+            f"step/{s.id}",
+            f"Framework step {s.number}: {_e(s.title)}. Goal, time budget and questions?",
+            f"<b>Goal:</b> {_e(s.goal)}<br><b>Budget:</b> {budget}.<br><b>Questions:</b>"
+            + _ul([q.text for q in s.questions]),
+            s.page,
+            ("framework",),
+        ))
+    return cards
+
+
+def deep_key_cards(book: Handbook) -> list[Card]:
+    return [Card(
+        f"deep-key/{k.id}",
+        f"Deep key: <b>{_e(k.name)}</b>. The rule?",
+        f"{_e(k.rule)}<br><i>Why:</i> {_e(k.why)}",
+        f"deep-keys.md#{k.id}",
+        ("deep-keys",),
+    ) for k in book.deep_keys]
+
+
+def glossary_cards(book: Handbook) -> list[Card]:
+    cards = []
+    for t in sorted(book.glossary, key=lambda t: t.term.lower()):
+        full = f" ({_e(t.full)})" if t.full else ""
+        cards.append(Card(
+            f"term/{slug(t.term)}",
+            f"What is <b>{_e(t.term)}</b>?",
+            f"<b>{_e(t.term)}</b>{full}: {_e(t.means)}",
+            f"glossary.md#term-{slug(t.term)}",
+            ("glossary",),
+        ))
+    return cards
+
+
+def notes(book: Handbook) -> list[Card]:
+    """Every card, in a fixed order; keys are unique (checked here, so a duplicate id fails loudly)."""
+    cards = (pocket_cards(book) + red_team_cards(book) + step_cards(book) + latency_cards(book)
+             + nines_cards(book) + power_cards(book) + baseline_cards(book) + deep_key_cards(book)
+             + glossary_cards(book))
+    seen: set[str] = set()
+    for c in cards:
+        if c.key in seen:
+            raise ValueError(f"two Anki cards share the key {c.key!r}")
+        seen.add(c.key)
+    return cards

@@ -1,0 +1,183 @@
+"""The practice tools' pages: estimator, interview timer, red-team drill, post-mortem form.
+
+Pure functions from validated data to Markdown/HTML, no MkDocs import. The browser scripts in
+docs/assets/javascripts/ turn the markup into tools; without JavaScript the pages still read.
+
+Data for the scripts travels in `data-*` attributes, not in `<script type="application/json">`:
+Material's instant navigation re-runs every `<script>` of a new page and, for inline ones, keeps
+only the text (type and id are dropped), so a JSON script block would run as JavaScript and vanish.
+"""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from . import numbers
+from .estimates import Scenario, load_scenario, scenario_data
+from .handbook import Handbook
+from .render import budgets, link
+from .yamlio import read_yaml
+
+ESTIMATOR_PAGE = "practice/estimator.md"
+# encodeURIComponent() leaves these alone; quoting the same way gives the link the page writes.
+_URI_COMPONENT_SAFE = "-_.!~*'()"
+
+
+def _attr(value: Any) -> str:
+    """A JSON value inside a double-quoted HTML attribute."""
+    return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
+
+
+def _text(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+def page_url(src_uri: str) -> str:
+    """The URL MkDocs gives a page with directory URLs: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+        return stem
+    return stem + "/"
+
+
+def url_link(target_src: str, here_src: str) -> str:
+    """A relative URL between two built pages (directory URLs), for raw HTML links MkDocs does not rewrite."""
+    rel = posixpath.relpath(page_url(target_src) or ".", page_url(here_src).rstrip("/") or ".")
+    return rel + "/"
+
+
+def asset(page: str, path: str) -> str:
+    """URL of a file under docs/ (e.g. 'assets/javascripts/timer.js') from a built page URL
+    ('practice/timer/' or 'practice/timer.html': MkDocs' page.url, either URL style)."""
+    base = page if page.endswith("/") else posixpath.dirname(page)
+    return posixpath.relpath(path, base.rstrip("/") or ".")
+
+
+def page_scripts(page: str, *names: str) -> str:
+    """`<script src>` tags for page-only scripts, at the end of a page's Markdown. Material's instant
+    navigation re-runs them when it swaps this page in, in order, one after the other."""
+    return "\n".join(f'<script src="{asset(page, "assets/javascripts/" + n)}"></script>' for n in names) + "\n"
+
+
+# --- estimator -----------------------------------------------------------------------------------
+
+def estimator_fragment(scenario: Scenario) -> str:
+    """'s=<URL-encoded JSON>': the estimator's state for a scenario (its source left out)."""
+    data = scenario_data(scenario)
+    data.pop("source", None)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return "s=" + quote(text, safe=_URI_COMPONENT_SAFE)
+
+
+def estimator_link(scenario: Scenario, here: str) -> str:
+    """A Markdown line (raw HTML link: MkDocs would reject '#s=...' as a missing anchor) that opens
+    the scenario in the estimator."""
+    href = url_link(ESTIMATOR_PAGE, here) + "#" + estimator_fragment(scenario)
+    return (f'<p class="estimator-link"><a href="{html.escape(href, quote=True)}">'
+            f"Open these numbers in the estimator</a> to change an assumption and see what moves.</p>\n")
+
+
+def load_raw_scenarios(data_dir: Path | str) -> dict[str, dict]:
+    """Every data/scenarios/*.yml as written (counts stay "300M"), each checked by the engine first."""
+    out: dict[str, dict] = {}
+    for path in sorted(Path(data_dir, "scenarios").glob("*.yml")):
+        load_scenario(path)  # raises DataError naming file, key and line
+        data, _ = read_yaml(path)
+        out[path.stem] = data
+    return out
+
+
+def estimator(scenarios: dict[str, dict]) -> str:
+    """The estimator's mount point: the scenarios it can start from, and a note for readers without JS."""
+    listed = {slug: {k: v for k, v in data.items() if k != "source"} for slug, data in scenarios.items()}
+    return (f'<div class="practice-tool estimator" id="estimator-tool" data-scenarios="{_attr(listed)}">\n'
+            '<p class="practice-noscript">The estimator needs JavaScript. Without it, run '
+            "<code>python -m macros.estimates data/scenarios/twitter-timeline.yml</code> "
+            "from the handbook's sources.</p>\n</div>\n")
+
+
+# --- interview timer -----------------------------------------------------------------------------
+
+def timer(book: Handbook, here: str) -> str:
+    """The timer's controls (built by timer.js from data-config) and one block per step, in Markdown,
+    each with its goal and questions; the script shows the block of the current step."""
+    plan = budgets(book)
+    lengths = list(plan)
+    config = {
+        "lengths": {str(t): plan[t] for t in lengths},
+        "default": lengths[0],
+        "steps": [{"number": s.number, "short": s.short} for s in book.framework.steps],
+    }
+    out = [f'<div class="practice-tool timer" id="timer-tool" data-phase="1" data-config="{_attr(config)}" markdown="1">\n']
+    for i, step in enumerate(book.framework.steps):
+        mins = " · ".join(f"{plan[t][i]} min of {t} (minutes {numbers.step_starts(plan[t])[i]}–"
+                          f"{numbers.step_starts(plan[t])[i] + plan[t][i]})" for t in lengths)
+        questions = "\n".join(f"- {q.text}" for q in step.questions)
+        out.append(
+            f'<section class="timer-step" data-step="{step.number}" markdown="1">\n\n'
+            f"**Step {step.number}: {step.title}**\n{{: .timer-step__title }}\n\n"
+            f"{mins}\n{{: .timer-step__budget }}\n\n"
+            f"*Goal:* {step.goal}\n\n"
+            f"Questions to ask:\n\n{questions}\n\n"
+            f"[Step {step.number} in full]({link(step.page, here)})\n\n"
+            "</section>\n"
+        )
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+# --- red-team drill ------------------------------------------------------------------------------
+
+def red_team_drill(book: Handbook, here: str) -> str:
+    """Every interrupt as a card (question, then what a strong answer covers and where to read more);
+    red-team-drill.js shows one card at a time, in random order."""
+    out = ['<div class="practice-tool drill" id="drill-tool" markdown="1">\n']
+    for i, q in enumerate(book.red_team, 1):
+        answer = "\n".join(f"- {a}" for a in q.strong_answer)
+        out.append(
+            f'<section class="drill-card" data-question="{q.id}" markdown="1">\n\n'
+            f"**{i}. “{q.question}”**\n{{: .drill-card__question }}\n\n"
+            f'<div class="drill-card__answer" markdown="1">\n\n'
+            f"A strong answer covers:\n\n{answer}\n\n"
+            f"Read more: [{q.see}]({link(q.see, here)})\n\n"
+            "</div>\n\n</section>\n"
+        )
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def prompt_picker(examples: dict[str, Any], here: str) -> str:
+    """The worked examples' prompts, each linking to its example page; the drill script can pick one."""
+    out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n']
+    rows = [f"- [{we.example.title}]({link('examples/' + slug + '.md', here)}): "
+            f'<span class="prompt-picker__prompt">“{_text(we.example.prompt)}”</span>'
+            for slug, we in examples.items()]
+    out.append("\n".join(rows) + "\n")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+# --- post-mortem ---------------------------------------------------------------------------------
+
+def post_mortem_form(book: Handbook) -> str:
+    """The three bullets of the post-mortem note, each with room to write (kept in this browser)."""
+    pm = book.practice.post_mortem
+    fields = [("session-date", "Date", "input"), ("session-prompt", "Prompt", "input")]
+    fields += [(f"pm-{b.id}", b.text, "textarea") for b in pm.bullets]
+    out = ['<form class="practice-tool post-mortem" id="post-mortem-form" autocomplete="off">']
+    for ident, label, kind in fields:
+        out.append(f'<div class="post-mortem__field post-mortem__field--{kind}">')
+        out.append(f'<label for="{ident}">{_text(label)}</label>')
+        if kind == "input":
+            out.append(f'<input type="text" id="{ident}" name="{ident}">')
+        else:
+            out.append(f'<textarea id="{ident}" name="{ident}" rows="5"></textarea>')
+        out.append(f'<div class="post-mortem__print" aria-hidden="true" data-for="{ident}"></div>')
+        out.append("</div>")
+    out.append("</form>\n")
+    return "\n".join(out)

@@ -1,0 +1,81 @@
+"""Write the handbook's Anki deck (.apkg) from data/: `python scripts/export_anki.py OUT.apkg`.
+
+The cards come from macros.anki (pure); this script only packs them with genanki. Note guids come
+from each card's stable key and the deck and note type have fixed ids, so re-importing a newer deck
+updates the cards already in Anki instead of duplicating them.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import genanki  # noqa: E402
+
+from macros import anki  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+from macros.handbook import load_handbook  # noqa: E402
+
+GUID_PREFIX = "system-design-handbook"
+
+CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
+  color: #1b1b1b; background: #fff; text-align: left; max-width: 40em; margin: 0 auto; }
+.nightMode .card, .night_mode .card { color: #eee; background: #1e1e1e; }
+small, .source { color: #777; font-size: 14px; }
+ul { padding-left: 1.2em; }
+"""
+
+
+def model() -> genanki.Model:
+    return genanki.Model(
+        anki.MODEL_ID,
+        anki.MODEL_NAME,
+        fields=[{"name": f} for f in anki.FIELDS],
+        templates=[{
+            "name": "Card 1",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}<p class="source">Handbook: {{Source}}</p>',
+        }],
+        css=CSS,
+    )
+
+
+def guid(card: anki.Card) -> str:
+    return genanki.guid_for(GUID_PREFIX, card.key)
+
+
+def build_deck(data_dir: Path) -> genanki.Deck:
+    book = load_handbook(data_dir)
+    deck = genanki.Deck(anki.DECK_ID, anki.DECK_NAME)
+    note_model = model()
+    for card in anki.notes(book):
+        deck.add_note(genanki.Note(
+            model=note_model,
+            fields=[card.front, card.back, card.source],
+            guid=guid(card),
+            tags=list(card.tags),
+        ))
+    return deck
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Write the handbook's Anki deck.")
+    parser.add_argument("output", type=Path, help="the .apkg file to write")
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
+    args = parser.parse_args(argv)
+    try:
+        deck = build_deck(args.data)
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    genanki.Package(deck).write_to_file(str(args.output))
+    print(f"{args.output}: {len(deck.notes)} notes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""Print the built handbook to PDF with headless Chromium (Playwright, Debian's browser).
+
+    python scripts/export_pdf.py [SITE_DIR]      (default: site)
+
+Writes into SITE_DIR/downloads/:
+  one-pager-a4.pdf, one-pager-letter.pdf                 the one-pager, one sheet each
+  pocket-checklist-a4.pdf, pocket-checklist-letter.pdf   the pocket checklist, one sheet each
+  handbook.pdf                                            the print page: cover, contents, page numbers
+
+The site is served on 127.0.0.1 from inside this script, so Mermaid and the site's scripts load as
+they do for a reader. Each page is printed in the light scheme, after every diagram is drawn.
+The one-page layout itself is CSS (docs/assets/stylesheets/print.css); this script only checks the
+result is one page when `pdfinfo` (poppler-utils) is there.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+# (site path, output stem): pages printed on exactly one sheet of each paper size.
+ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checklist")]
+PAPERS = {"a4": "A4", "letter": "Letter"}
+# The page the print-site plugin writes: the whole handbook in one document.
+PRINT_PAGE = "print_page/"
+HANDBOOK = "handbook.pdf"
+
+DIAGRAM_TIMEOUT_MS = 60_000
+# True once Material has swapped every Mermaid source block for a drawn diagram with a size.
+DIAGRAMS_DRAWN = """() => {
+  if (document.querySelector("pre.mermaid, .mermaid > code")) return false;
+  return [...document.querySelectorAll("div.mermaid")].every(d => d.offsetWidth > 0 && d.offsetHeight > 0);
+}"""
+# Page numbers for the whole handbook; Chromium fills in the two spans.
+FOOTER = ('<div style="width:100%;margin:0 12mm;font-size:8pt;font-family:sans-serif;color:#555;'
+          'text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+HANDBOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}
+
+
+class ExportError(Exception):
+    """A problem the user can act on; printed without a traceback."""
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def check_site(site: Path) -> None:
+    missing = [p for p in [""] + [path for path, _ in ONE_PAGERS] + [PRINT_PAGE]
+               if not (site / p / "index.html").is_file()]
+    if missing:
+        listed = ", ".join(str(site / p / "index.html") for p in missing)
+        raise ExportError(f"the site is not built (missing {listed}); run `make build` first")
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def page_count(pdf: Path) -> int | None:
+    """Pages in a PDF according to pdfinfo, or None when poppler-utils is not installed."""
+    if not shutil.which("pdfinfo"):
+        return None
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.M).group(1))
+
+
+def open_drawn(page, url: str) -> None:
+    """Load a page in the light scheme and wait until its diagrams are drawn."""
+    page.emulate_media(color_scheme="light", media="screen")
+    response = page.goto(url, wait_until="load")
+    if response is None or not response.ok:
+        raise ExportError(f"{url} answered {response.status if response else 'nothing'}")
+    try:
+        page.wait_for_function(DIAGRAMS_DRAWN, timeout=DIAGRAM_TIMEOUT_MS)
+    except Exception:  # Playwright's TimeoutError
+        raise ExportError(f"{url}: Mermaid diagrams were not drawn within {DIAGRAM_TIMEOUT_MS // 1000} s") from None
+    page.evaluate("document.fonts.ready")
+    # Print as a reader's browser would: print media, light colours whatever the screen theme.
+    page.emulate_media(color_scheme="light", media="print")
+
+
+def export(site: Path, out: Path) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
+    check_site(site)
+    if not Path(CHROMIUM).exists():
+        raise ExportError(f"{CHROMIUM} is missing: install Debian's chromium (`make system-packages`)")
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    server = serve(site)
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            problems: list[str] = []
+            page.on("pageerror", lambda exc: problems.append(f"script error on {page.url}: {exc}"))
+            for path, stem in ONE_PAGERS:
+                open_drawn(page, base + path)
+                for suffix, paper in PAPERS.items():
+                    target = out / f"{stem}-{suffix}.pdf"
+                    # Margins and layout come from the page's print CSS (@page one-page).
+                    page.pdf(path=str(target), format=paper, print_background=True)
+                    pages = page_count(target)
+                    if pages is not None and pages != 1:
+                        problems.append(f"{target.name} has {pages} pages, not 1 (see print.css)")
+                    written.append(target)
+            open_drawn(page, base + PRINT_PAGE)
+            target = out / HANDBOOK
+            page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
+                     header_template="<span></span>", footer_template=FOOTER, margin=HANDBOOK_MARGIN,
+                     outline=True, tagged=True)
+            written.append(target)
+            browser.close()
+            if problems:
+                raise ExportError("; ".join(problems))
+    finally:
+        server.shutdown()
+        server.server_close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site (default: site)")
+    parser.add_argument("--out", type=Path, help="where the PDFs go (default: SITE/downloads)")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    try:
+        written = export(args.site, args.out or args.site / "downloads")
+    except ExportError as exc:
+        print(f"export_pdf: error: {exc}", file=sys.stderr)
+        return 1
+    for pdf in written:
+        print(f"wrote {pdf} ({pdf.stat().st_size // 1024} KiB)")
+    print(f"export_pdf: {len(written)} PDFs in {time.monotonic() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
