@@ -41,7 +41,8 @@ def define_env(env):
         env.macro(lambda *a, _fn=fn, **k: _fn(book, *a, **k), name)
     env.macro(lambda ref_id: render.cite(book, ref_id, here()), "cite")
 
-    env.macro(lambda slug: render_example(book, examples[slug], here()), "worked_example")
+    env.macro(lambda slug: render_example(book, examples[slug], here(), env.conf["use_directory_urls"]),
+              "worked_example")
     env.macro(lambda: render_examples_index(book, examples, here()), "examples_index")
 
     # Practice tools (pages under docs/practice/; their scripts load only there).

@@ -50,9 +50,9 @@ def _opening(we: WorkedExample) -> str:
     return "\n".join(out)
 
 
-def _numbers(we: WorkedExample, here: str) -> str:
+def _numbers(we: WorkedExample, here: str, directory_urls: bool = True) -> str:
     result = estimate(we.scenario)
-    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here),
+    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here, directory_urls),
            we.example.numbers_note + "\n"]
     if we.scenario.source:
         out.append(f"*Source of the figures:* {we.scenario.source}\n")
@@ -129,11 +129,11 @@ def _red_team(book: Handbook, we: WorkedExample, here: str) -> str:
     return "\n".join(out)
 
 
-def render_example(book: Handbook, we: WorkedExample, here: str) -> str:
+def render_example(book: Handbook, we: WorkedExample, here: str, directory_urls: bool = True) -> str:
     ex = we.example
     body = {
         "opening": _opening(we),
-        "numbers": _numbers(we, here),
+        "numbers": _numbers(we, here, directory_urls),
         "api": _api(we),
         "data-model": _data_model(we),
         "flow": _flow(we),

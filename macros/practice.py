@@ -36,19 +36,23 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def page_url(src_uri: str) -> str:
-    """The URL MkDocs gives a page with directory URLs: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+def page_url(src_uri: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page: 'a/b.md' -> 'a/b/' ('a/b.html' without directory URLs),
+    'a/index.md' -> 'a/' ('a/index.html')."""
     stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
+        return stem[: -len("index")]
     return stem + "/"
 
 
-def url_link(target_src: str, here_src: str) -> str:
-    """A relative URL between two built pages (directory URLs), for raw HTML links MkDocs does not rewrite."""
-    rel = posixpath.relpath(page_url(target_src) or ".", page_url(here_src).rstrip("/") or ".")
-    return rel + "/"
+def url_link(target_src: str, here_src: str, directory_urls: bool = True) -> str:
+    """A relative URL between two built pages, for raw HTML links (MkDocs does not rewrite those)."""
+    target, here = page_url(target_src, directory_urls), page_url(here_src, directory_urls)
+    if directory_urls:
+        return posixpath.relpath(target or ".", here.rstrip("/") or ".") + "/"
+    return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
 
 def asset(page: str, path: str) -> str:
@@ -74,10 +78,10 @@ def estimator_fragment(scenario: Scenario) -> str:
     return "s=" + quote(text, safe=_URI_COMPONENT_SAFE)
 
 
-def estimator_link(scenario: Scenario, here: str) -> str:
+def estimator_link(scenario: Scenario, here: str, directory_urls: bool = True) -> str:
     """A Markdown line (raw HTML link: MkDocs would reject '#s=...' as a missing anchor) that opens
     the scenario in the estimator."""
-    href = url_link(ESTIMATOR_PAGE, here) + "#" + estimator_fragment(scenario)
+    href = url_link(ESTIMATOR_PAGE, here, directory_urls) + "#" + estimator_fragment(scenario)
     return (f'<p class="estimator-link"><a href="{html.escape(href, quote=True)}">'
             f"Open these numbers in the estimator</a> to change an assumption and see what moves.</p>\n")
 

@@ -32,7 +32,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--
 
 # (site path, output stem): pages printed on exactly one sheet of each paper size.
 ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checklist")]
-PAPERS = {"a4": "A4", "letter": "Letter"}
+# Chromium rounds page sizes to its pixel grid; A4 by millimetres comes out closest to 210 x 297 mm.
+PAPERS = {"a4": {"width": "210mm", "height": "297mm"}, "letter": {"format": "Letter"}}
 # The page the print-site plugin writes: the whole handbook in one document.
 PRINT_PAGE = "print_page/"
 HANDBOOK = "handbook.pdf"
@@ -47,6 +48,13 @@ DIAGRAMS_DRAWN = """() => {
 FOOTER = ('<div style="width:100%;margin:0 12mm;font-size:8pt;font-family:sans-serif;color:#555;'
           'text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 HANDBOOK_MARGIN = {"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"}
+# The footer above is the handbook's only running text: whatever @page margin boxes (running page
+# numbers, titles) the site's stylesheets define are switched off for this export.
+_BOXES = ["top-left-corner", "top-left", "top-center", "top-right", "top-right-corner", "left-top", "left-middle",
+          "left-bottom", "right-top", "right-middle", "right-bottom", "bottom-left-corner", "bottom-left",
+          "bottom-center", "bottom-right", "bottom-right-corner"]
+HANDBOOK_PAGE_CSS = ("@page { margin: %(top)s %(right)s %(bottom)s %(left)s; " % HANDBOOK_MARGIN
+                     + " ".join(f"@{box} {{ content: none; }}" for box in _BOXES) + " }")
 
 
 class ExportError(Exception):
@@ -117,15 +125,16 @@ def export(site: Path, out: Path) -> list[Path]:
                 open_drawn(page, base + path)
                 for suffix, paper in PAPERS.items():
                     target = out / f"{stem}-{suffix}.pdf"
-                    # Margins and layout come from the page's print CSS (@page one-page).
-                    page.pdf(path=str(target), format=paper, print_background=True)
+                    # Margins and layout come from the page's own print CSS, as when a reader prints it.
+                    page.pdf(path=str(target), print_background=True, **paper)
                     pages = page_count(target)
                     if pages is not None and pages != 1:
                         problems.append(f"{target.name} has {pages} pages, not 1 (see print.css)")
                     written.append(target)
             open_drawn(page, base + PRINT_PAGE)
+            page.add_style_tag(content=HANDBOOK_PAGE_CSS)
             target = out / HANDBOOK
-            page.pdf(path=str(target), format="A4", print_background=True, display_header_footer=True,
+            page.pdf(path=str(target), **PAPERS["a4"], print_background=True, display_header_footer=True,
                      header_template="<span></span>", footer_template=FOOTER, margin=HANDBOOK_MARGIN,
                      outline=True, tagged=True)
             written.append(target)

@@ -325,7 +325,7 @@
       }
     }
     return items.map(function (item, i) {
-      var here = Array.isArray(value) ? path.concat([i]) : path;
+      var here = path.concat([i]);
       check.keys(item, ["size", "share"], here);
       if (item.size === undefined || item.size === null) {
         if (item.size === undefined) check.bad(here.concat(["size"]), "missing required field");

@@ -173,8 +173,9 @@
 
   // ---------------------------------------------------------------- the form
 
-  Estimator.prototype.slot = function (path, input, wrap) {
-    var error = h("div", { id: idFor(path) + "-error", "class": "estimator__error", role: "alert", hidden: true });
+  // Where problems at `path` are shown: an error element in `wrap`, tied to `input` if there is one.
+  Estimator.prototype.slot = function (path, input, wrap, id) {
+    var error = h("div", { id: (id || idFor(path)) + "-error", "class": "estimator__error", role: "alert", hidden: true });
     if (input) {
       var described = input.getAttribute("aria-describedby");
       input.setAttribute("aria-describedby", (described ? described + " " : "") + error.id);
@@ -184,12 +185,12 @@
     return error;
   };
 
-  Estimator.prototype.input = function (path, label, value, onchange, extra) {
+  Estimator.prototype.input = function (path, label, value, onchange, extra, reportAt) {
     var id = idFor(path);
     var input = h("input", Object.assign({ type: "text", id: id, value: shown(value), autocomplete: "off",
                                            spellcheck: "false", oninput: function () { onchange(input.value); } }, extra || {}));
     var wrap = h("div", { "class": "estimator__field" }, [h("label", { "for": id, text: label }), input]);
-    this.slot(path, input, wrap);
+    this.slot(reportAt || path, input, wrap, id);
     return wrap;
   };
 
@@ -277,14 +278,19 @@
       box.appendChild(this.input(path.concat([rate]), "How many, " + RATE_LABELS[rate], op[rate],
                                  function (v) { self.set(path.concat([rate]), quantity(v)); }));
     }
+    this.slot(path, null, box);  // problems of the operation as a whole (no rate, two rates) show here
 
     var parts = rawParts(op.payload);
     var payload = h("div", { "class": "estimator__payload", role: "group", "aria-label": "Payload of operation " + (i + 1) },
                     [h("p", { "class": "estimator__hint", text: "Payload per operation (a share below 1: only that share of operations carries the part)" })]);
+    this.slot(path.concat(["payload"]), null, payload);
+    var single = op.payload !== undefined && op.payload !== null && typeof op.payload !== "object";
     parts.forEach(function (part, j) {
       var ppath = path.concat(["payload", j]);
       var row = h("div", { "class": "estimator__part" });
-      row.appendChild(self.input(ppath.concat(["size"]), "Size", part.size, function (v) { self.setPart(i, j, "size", quantity(v)); }));
+      // A payload written as one size ("100 B") is checked, and reported, as `payload` itself.
+      row.appendChild(self.input(ppath.concat(["size"]), "Size", part.size, function (v) { self.setPart(i, j, "size", quantity(v)); },
+                                 {}, single ? path.concat(["payload"]) : null));
       row.appendChild(self.input(ppath.concat(["share"]), "Share", part.share, function (v) { self.setPart(i, j, "share", quantity(v)); },
                                  { placeholder: "1" }));
       row.appendChild(h("button", { type: "button", "class": "estimator__remove", text: "Remove",
@@ -296,13 +302,11 @@
     payload.appendChild(h("button", { type: "button", "class": "estimator__add", text: "Add a payload part",
                                       "aria-label": "Add a payload part to operation " + (i + 1),
                                       onclick: function () { self.addPart(i); } }));
-    this.slot(path.concat(["payload"]), null, payload);
     box.appendChild(payload);
     if (count > 1) {
       box.appendChild(h("button", { type: "button", "class": "estimator__remove", text: "Remove operation " + (i + 1),
                                     onclick: function () { self.removeOperation(i); } }));
     }
-    this.slot(path, null, box);
     return box;
   };
 

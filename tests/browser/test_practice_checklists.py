@@ -1,0 +1,138 @@
+"""Checklists remember ticks (localStorage, per page and item id), have a clear control and
+accessible names, also after Material's instant navigation; the post-mortem note keeps its text and
+prints it."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from macros.handbook import load_handbook
+from macros.render import anchor
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_handbook(ROOT / "data", ROOT / "docs")
+
+
+def box_for(page, item_id: str):
+    return page.locator(f"li.task-list-item:has(> .item-anchor#{item_id}) input[type=checkbox]")
+
+
+def tick(page, item_id: str):
+    """Toggle an item from the keyboard (Material draws its box over the real, hidden input)."""
+    box_for(page, item_id).focus()
+    page.keyboard.press("Space")
+
+
+def test_pocket_checklist_ticks_survive_a_reload_and_clear(page, base_url, book):
+    page.route("**/mermaid.min.js", lambda route: route.abort())  # the one-pager's diagrams: not tested here
+    page.goto(base_url + "pocket-checklist/")
+    items = book.pocket_checklist
+    boxes = page.locator("article li.task-list-item input[type=checkbox]")
+    expect(boxes).to_have_count(len(items))
+    labels = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll(
+        'article li.task-list-item')].map(li => [li.querySelector(':scope > .item-anchor').id,
+        li.querySelector('input').getAttribute('aria-label')]))""")
+    for i, m in enumerate(items):
+        label = labels[anchor("pocket", m.id)]
+        assert label.startswith(f"{i + 1}. {m.mistake} →"), label
+    expect(page.get_by_role("checkbox", name=labels[anchor("pocket", items[0].id)])).to_have_count(1)
+
+    tick(page, anchor("pocket", items[1].id))
+    tick(page, anchor("pocket", items[3].id))
+    expect(box_for(page, anchor("pocket", items[3].id))).to_be_checked()
+    tick(page, anchor("pocket", items[3].id))
+    page.reload()
+    expect(box_for(page, anchor("pocket", items[1].id))).to_be_checked()
+    expect(page.locator("article input[type=checkbox]:checked")).to_have_count(1)
+
+    page.get_by_role("button", name="Clear ticks on this page").click()
+    expect(page.locator("article input[type=checkbox]:checked")).to_have_count(0)
+    tick(page, anchor("pocket", items[0].id))
+    page.reload()
+    expect(page.locator("article input[type=checkbox]:checked")).to_have_count(1)
+
+    # Another page keeps its own ticks, under its own key.
+    page.goto(base_url + "one-pager/")
+    item = book.one_pager.data_model_checklist[0]
+    expect(page.locator("article input[type=checkbox]:checked")).to_have_count(0)
+    tick(page, anchor("data-model", item.id))
+    page.reload()
+    expect(box_for(page, anchor("data-model", item.id))).to_be_checked()
+    stored = page.evaluate("() => Object.fromEntries(Object.entries(localStorage))")
+    assert {k: json.loads(v) for k, v in stored.items() if k.startswith("handbook-ticks:")} == {
+        "handbook-ticks:/pocket-checklist/": [anchor("pocket", items[0].id)],
+        "handbook-ticks:/one-pager/": [anchor("data-model", item.id)],
+    }
+
+
+def test_step_page_questions_after_instant_navigation(page, base_url, book):
+    from axe_playwright_python.sync_playwright import Axe
+
+    step = book.framework.steps[0]
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary").get_by_role("link", name="Pocket checklist").first.click()
+    page.wait_for_url(re.compile(r"/pocket-checklist/$"))
+    expect(page.get_by_role("button", name="Clear ticks on this page")).to_have_count(1)
+    assert all(box.get_attribute("aria-label") for box in page.locator("article input[type=checkbox]").all())
+    results = Axe().run(page, options={"runOnly": ["label"]})
+    assert results.violations_count == 0, results.generate_report()
+
+    page.goto(base_url + step.page.replace(".md", "/"))
+    q = step.questions[0]
+    box = box_for(page, anchor(f"step-{step.id}-q", q.id))
+    assert box.get_attribute("aria-label") == q.text
+    tick(page, anchor(f"step-{step.id}-q", q.id))
+    expect(box).to_be_checked()
+    page.reload()
+    expect(box_for(page, anchor(f"step-{step.id}-q", q.id))).to_be_checked()
+    expect(page.get_by_role("button", name="Clear ticks on this page")).to_have_count(1)  # one per page
+
+
+def test_post_mortem_note_keeps_its_text_and_prints_it(page, base_url, book):
+    bullets = book.practice.post_mortem.bullets
+    page.goto(base_url + "practice/post-mortem/")
+    for b in bullets:
+        expect(page.get_by_role("textbox", name=b.text, exact=True)).to_be_visible()
+    first = page.get_by_role("textbox", name=bullets[0].text, exact=True)
+    first.fill("Skipped the failure inventory.\nNo numbers for the cache.")
+    page.reload()
+    first = page.get_by_role("textbox", name=bullets[0].text, exact=True)
+    expect(first).to_have_value("Skipped the failure inventory.\nNo numbers for the cache.")
+
+    page.emulate_media(media="print")
+    expect(first).to_be_hidden()
+    copy = page.locator(f'.post-mortem__print[data-for="pm-{bullets[0].id}"]')
+    expect(copy).to_be_visible()
+    expect(copy).to_have_text("Skipped the failure inventory.\nNo numbers for the cache.")
+    expect(page.locator(f'.post-mortem__print[data-for="pm-{bullets[1].id}"]')).to_be_visible()  # room to write
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()
+    page.emulate_media(media="screen")
+
+    page.get_by_role("button", name="Clear the note").click()
+    page.reload()
+    expect(page.get_by_role("textbox", name=bullets[0].text, exact=True)).to_have_value("")
+
+
+def test_page_scripts_load_only_on_their_page(site):
+    scripts = {"practice/estimator": ["estimate-core.js", "estimator.js"], "practice/timer": ["timer.js"],
+               "practice/red-team-drill": ["red-team-drill.js"], "practice/post-mortem": ["post-mortem.js"]}
+    every = {name for names in scripts.values() for name in names}
+    for page in ["index.html", "pocket-checklist/index.html", "practice/index.html"]:
+        text = (site / page).read_text(encoding="utf-8")
+        assert "checklists.js" in text
+        assert not [n for n in every if f"javascripts/{n}" in text], page
+    for page, names in scripts.items():
+        text = (site / page / "index.html").read_text(encoding="utf-8")
+        for n in names:
+            assert f'<script src="../../assets/javascripts/{n}"></script>' in text
+    practice = (site / "practice" / "index.html").read_text(encoding="utf-8")
+    for page in scripts:
+        assert f'href="{page.split("/")[1]}/"' in practice   # linked from the practice page

@@ -1,0 +1,148 @@
+"""Search as a candidate uses it: real key presses into Material's search box, and the first result
+must be a page that holds the term, its link landing on the section that says it.
+
+Each row: what the candidate types, and the pages where a good first hit may land. A row passes
+when the best link of the first result (the highest-scored one, the one the highlight points at)
+  - is on one of those pages,
+  - has an anchor that exists on that page (or none: the page top, for a page-level hit),
+  - lands on text holding the query as a phrase (hyphen or space, singular or plural).
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.support import element_ids, page_text, section_text, term_pattern
+
+EXAMPLES = {f"examples/{name}/" for name in (
+    "chat", "document-pipeline", "file-sync", "news-feed", "notification-system", "proximity-location",
+    "rate-limiter", "search-autocomplete", "unique-id-generator", "url-shortener", "video-streaming",
+    "web-crawler")}
+STEPS = {f"framework/{s}/" for s in ("step-1-scope", "step-2-high-level", "step-3-deep-dive", "step-4-wrap-up")}
+
+CASES: list[tuple[str, set[str]]] = [
+    # glossary terms, with and without hyphens, singular and plural
+    ("p95", {"glossary/", "one-pager/", "numbers/"}),
+    ("p99", {"glossary/", "one-pager/", "numbers/"}),
+    ("read-through", {"glossary/"}),
+    ("read through", {"glossary/"}),
+    ("single-flight", {"glossary/", "framework/step-3-deep-dive/"}),
+    ("single flight", {"glossary/", "framework/step-3-deep-dive/"}),
+    ("AuthN", {"glossary/", "one-pager/", "pocket-checklist/"}),
+    ("idempotency key", {"glossary/", "one-pager/", "pocket-checklist/", "red-team/"}),
+    ("idempotency keys", {"glossary/", "one-pager/", "pocket-checklist/", "red-team/"}),
+    ("dead letter queue", {"glossary/", "deep-keys/", "one-pager/"}),
+    ("dead-letter queue", {"glossary/", "deep-keys/", "one-pager/"}),
+    ("DLQ", {"glossary/", "one-pager/", "pocket-checklist/", "deep-keys/"}),
+    ("circuit breaker", {"glossary/", "one-pager/", "pocket-checklist/"}),
+    ("circuit breakers", {"glossary/", "one-pager/", "pocket-checklist/"}),
+    ("shard key", {"glossary/", "one-pager/", "red-team/"}),
+    ("shard keys", {"glossary/", "one-pager/", "red-team/"}),
+    ("hot key", {"glossary/", "deep-keys/", "red-team/", "pocket-checklist/"}),
+    ("hot partition", {"one-pager/"} | EXAMPLES),
+    ("correlation ID", {"glossary/", "red-team/", "deep-keys/"}),
+    ("correlation IDs", {"glossary/", "red-team/", "deep-keys/"}),
+    ("egress", {"glossary/", "one-pager/", "numbers/", "examples/video-streaming/"}),
+    ("fan-out", {"glossary/", "deep-keys/", "examples/news-feed/"}),
+    ("fan out", {"glossary/", "deep-keys/", "examples/news-feed/"}),
+    ("state machine", {"glossary/", "one-pager/", "pocket-checklist/", "red-team/", "deep-keys/"}),
+    ("backoff", {"glossary/", "one-pager/", "pocket-checklist/"}),
+    ("seconds in a day", {"glossary/", "numbers/"}),
+    ("error budget", {"glossary/", "one-pager/"}),
+    ("WebSocket", {"glossary/", "examples/chat/", "framework/step-2-high-level/"}),
+    ("peak QPS", {"glossary/", "numbers/", "one-pager/", "practice/estimator/"}),
+    # failure modes
+    ("poison message", {"one-pager/"} | EXAMPLES),
+    ("downstream timeout", {"one-pager/"} | EXAMPLES),
+    ("duplicate requests", {"one-pager/"} | EXAMPLES),
+    ("partial writes", {"one-pager/"} | EXAMPLES),
+    # numbers
+    ("99.99", {"numbers/"}),
+    ("99.999", {"numbers/"}),
+    ("nines", {"numbers/"}),
+    ("86,400", {"numbers/"} | EXAMPLES),
+    ("86,400 seconds", {"numbers/"}),
+    ("latency numbers", {"numbers/"}),
+    ("powers of two", {"numbers/"}),
+    ("L1 cache", {"numbers/"}),
+    ("back of the envelope", {"one-pager/", "glossary/", "numbers/"}),
+    ("back-of-the-envelope", {"one-pager/", "glossary/", "numbers/"}),
+    # the handbook's own vocabulary: checklists, deep keys, framework
+    ("two-store rule", {"deep-keys/"}),
+    ("one-queue rule", {"deep-keys/"}),
+    ("90-second opening", {"one-pager/"}),
+    ("mantra", {"one-pager/", "pocket-checklist/"}),
+    ("analogy", {"framework/"} | STEPS),
+    ("vague spec", {"pocket-checklist/"}),
+    ("silent schema", {"pocket-checklist/"}),
+    ("messy diagram", {"pocket-checklist/"}),
+    ("token bucket", {"examples/rate-limiter/", "examples/"}),
+    ("bloom filter", {"examples/web-crawler/"}),
+    ("geohash", {"examples/proximity-location/", "examples/"}),
+    ("snowflake", {"examples/unique-id-generator/", "examples/"}),
+]
+
+# The best-scored link of the first result, once the results have settled for the whole query.
+FIRST_HIT = """() => {
+  const item = document.querySelector('.md-search-result__item');
+  if (!item) return null;
+  const links = [...item.querySelectorAll('a.md-search-result__link')].map(a => ({
+    href: a.href,
+    score: Number(a.querySelector('article').dataset.mdScore),
+    missing: a.querySelector('.md-search-result__terms')?.textContent || '',
+  }));
+  links.sort((a, b) => b.score - a.score);
+  return links[0];
+}"""
+
+
+@pytest.fixture(scope="module")
+def search(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "numbers/")
+    page.keyboard.press("s")  # Material's shortcut opens the search box and focuses it
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+
+    def run(query: str):
+        box.press("Control+a")
+        box.press("Backspace")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        box.press_sequentially(query, delay=10)
+        page.wait_for_selector(".md-search-result__item", timeout=5000)
+        # Results are redrawn as each key arrives: wait until two reads in a row agree.
+        last = None
+        for _ in range(40):
+            page.wait_for_timeout(100)
+            hit = page.evaluate(FIRST_HIT)
+            if hit == last:
+                return hit
+            last = hit
+        return last
+
+    yield run
+    context.close()
+
+
+def test_the_table_is_big_enough():
+    assert len(CASES) >= 30
+    assert len({q for q, _ in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize("query,pages", CASES, ids=[q for q, _ in CASES])
+def test_first_result_holds_the_term(search, site, base_url, query, pages):
+    hit = search(query)
+    assert hit, f"no result for {query!r}"
+    url = urlsplit(hit["href"])
+    path = url.path.lstrip("/")
+    assert url.netloc == urlsplit(base_url).netloc
+    assert path in pages, f"{query!r}: first result is {path or 'home'}#{url.fragment}, expected one of {sorted(pages)}"
+    pattern = term_pattern(query)
+    if url.fragment:
+        assert url.fragment in element_ids(site, path), f"{query!r}: {path}#{url.fragment} has no such element"
+        landed = section_text(site, path, url.fragment)
+    else:
+        landed = page_text(site, path)
+    assert pattern.search(landed), f"{query!r}: {path}#{url.fragment} does not say it: {landed[:300]}"

@@ -1,0 +1,47 @@
+"""Fixtures for the export tests: the PDFs and the offline zip, made once per session by the real scripts
+from the session's freshly built site."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXPORT_PDF = ROOT / "scripts" / "export_pdf.py"
+EXPORT_OFFLINE = ROOT / "scripts" / "export_offline.py"
+
+
+def run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(site, tmp_path_factory) -> Path:
+    """scripts/export_pdf.py run against the built site; the PDFs it wrote."""
+    out = tmp_path_factory.mktemp("pdf")
+    done = run(str(EXPORT_PDF), str(site), "--out", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline_zip(pdf_dir, tmp_path_factory) -> Path:
+    """scripts/export_offline.py's zip, carrying the PDFs made above."""
+    out = tmp_path_factory.mktemp("offline") / "handbook-offline.zip"
+    done = run(str(EXPORT_OFFLINE), str(out), "--downloads", str(pdf_dir))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_zip, tmp_path_factory) -> Path:
+    """The zip unpacked as a reader would; the folder holding index.html."""
+    dest = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(offline_zip) as zf:
+        zf.extractall(dest)
+    folders = [p for p in dest.iterdir()]
+    assert len(folders) == 1 and folders[0].is_dir(), f"the zip should hold one folder, not {folders}"
+    return folders[0]

@@ -1,0 +1,132 @@
+"""`make offline`'s script: the zipped site, unpacked and opened from file:// with no server.
+
+The zip is made once per session by scripts/export_offline.py (see conftest.py), with the session's
+PDFs in its downloads folder.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from tests.export.conftest import EXPORT_OFFLINE, ROOT
+
+DIAGRAMS_DRAWN = """() => {
+  const drawn = [...document.querySelectorAll("div.mermaid")];
+  return !document.querySelector("pre.mermaid, .mermaid > code") && drawn.length > 0
+    && drawn.every(d => d.offsetWidth > 0 && d.offsetHeight > 0);
+}"""
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+def load(config: str) -> dict:
+    with open(ROOT / config, "rb") as f:
+        return yaml_load(f)
+
+
+def plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+@pytest.fixture
+def local_page(page):
+    """A browser tab that records every request it makes."""
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    elsewhere = [url for url in page.requests if not url.startswith(LOCAL)]
+    assert elsewhere == [], f"requests off the disk: {elsewhere}"
+
+
+# ---------------------------------------------------------------- the config
+
+def test_offline_config_is_the_site_config_plus_the_offline_plugin():
+    site, offline = load("mkdocs.yml"), load("mkdocs-offline.yml")
+    plugins = list(site["plugins"])
+    last = [plugin_name(p) for p in plugins].index("print-site")
+    assert offline["plugins"] == plugins[:last] + ["offline"] + plugins[last:]
+    assert plugin_name(offline["plugins"][-1]) == "print-site"
+    # Instant navigation is off (it cannot work from file://); every other feature is kept.
+    kept = [f for f in site["theme"]["features"] if not f.startswith("navigation.instant")]
+    assert offline["theme"]["features"] == kept
+    assert offline["use_directory_urls"] is False
+    assert all("iframe-worker" in p and "://" not in p for p in offline["extra"]["polyfills"])
+    # Everything else is inherited unchanged.
+    for key in ("nav", "markdown_extensions", "extra_css", "extra_javascript", "site_name"):
+        assert offline[key] == site[key], key
+
+
+# ---------------------------------------------------------------- the zip
+
+def test_zip_holds_a_site_to_open_from_disk(offline_root, pdf_dir):
+    assert (offline_root / "index.html").is_file()
+    # Pages are page.html, not folders: links work without a server answering "dir/" with index.html.
+    assert (offline_root / "one-pager.html").is_file() and not (offline_root / "one-pager").exists()
+    assert (offline_root / "search" / "search_index.js").is_file()
+    assert (offline_root / "assets" / "vendor" / "mermaid.min.js").is_file()
+    home = (offline_root / "index.html").read_text()
+    assert "unpkg.com" not in home and "cdn.jsdelivr" not in home
+    for pdf in pdf_dir.glob("*.pdf"):
+        assert (offline_root / "downloads" / pdf.name).read_bytes() == pdf.read_bytes()
+
+
+def test_links_between_pages_resolve_on_disk(offline_root):
+    broken = []
+    # 404.html is for a web server to answer with; its links are absolute, and nothing on disk opens it.
+    for page in sorted(p for p in offline_root.rglob("*.html") if p.name != "404.html"):
+        for href in re.findall(r'<a [^>]*href="([^"#?:]+\.html)[#?"]', page.read_text()):
+            if not (page.parent / href).resolve().is_file():
+                broken.append(f"{page.relative_to(offline_root)}: {href}")
+    assert broken == []
+
+
+@pytest.mark.browser
+def test_navigation_works_from_file(local_page, offline_root):
+    page = local_page
+    page.goto((offline_root / "index.html").as_uri())
+    link = page.locator(".md-sidebar--primary a.md-nav__link[href$='numbers.html']").first
+    link.click()
+    page.wait_for_url("**/numbers.html")
+    assert page.locator("h1").first.inner_text().strip()
+    page.go_back()
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='one-pager.html']").first.click()
+    page.wait_for_url("**/one-pager.html")
+    assert "SPEC" in page.locator("article h2").first.inner_text()
+
+
+@pytest.mark.browser
+def test_search_works_from_file(local_page, offline_root):
+    page = local_page
+    page.goto((offline_root / "index.html").as_uri())
+    page.keyboard.press("s")
+    query = page.locator("input.md-search__input")
+    query.press_sequentially("idempotency", delay=50)
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)
+    hrefs = [a.get_attribute("href") for a in page.locator("a.md-search-result__link").all()]
+    assert hrefs
+    first = hrefs[0].split("?")[0].split("#")[0]
+    assert first.startswith(offline_root.as_uri()) and Path(first.removeprefix("file://")).is_file(), hrefs[0]
+    page.locator("a.md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert "idempotency" in page.locator("article").inner_text().lower()
+
+
+@pytest.mark.browser
+def test_diagrams_draw_from_file(local_page, offline_root):
+    page = local_page
+    page.goto((offline_root / "framework" / "index.html").as_uri())
+    page.wait_for_function(DIAGRAMS_DRAWN, timeout=30_000)
+    assert any(url.endswith("assets/vendor/mermaid.min.js") for url in page.requests)
+
+
+# ---------------------------------------------------------------- the script itself
+
+def test_missing_config_is_a_clear_error(tmp_path):
+    done = subprocess.run([sys.executable, str(EXPORT_OFFLINE), str(tmp_path / "x.zip"), "--config", str(tmp_path / "none.yml")],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "none.yml is missing" in done.stderr
+    assert not (tmp_path / "x.zip").exists()

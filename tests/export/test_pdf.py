@@ -1,0 +1,241 @@
+"""`make pdf`'s script: the one-sheet PDFs and the whole handbook, read back with poppler-utils.
+
+The PDFs are made once per session by scripts/export_pdf.py from the freshly built site (see
+conftest.py). What a page should show is read from the built site itself, in a browser with print
+media, so nothing here is a hard-coded copy of the content.
+"""
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from tests.export.conftest import EXPORT_PDF, ROOT
+from tests.export.pdftools import pdf_fonts, pdf_info, pdf_text, pdf_words, squash
+
+pytestmark = pytest.mark.browser
+
+PAPER = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
+SIZE_TOLERANCE_PT = 1.0          # Chromium rounds the page box to its pixel grid (A4: 595.92 x 841.92)
+ONE_SHEET = [f"{page}-{paper}.pdf" for page in ("one-pager", "pocket-checklist") for paper in PAPER]
+MANTRA = ["SPEC", "NUMBERS", "FLOW", "FAILURE", "TRADE-OFFS", "ROADMAP"]
+# Legibility floor for the one-sheet PDFs. pdftotext's word box is the font's ascent plus descent:
+# 1.117 x the size for Liberation Sans, 1.164 x for DejaVu Sans Mono. Dividing by the larger ratio
+# errs on the small side.
+FLOOR_PT = 7.5
+BOX_PER_PT = 1.17
+CSS_FLOOR_PX = 7.9 * 96 / 72     # "about 8 pt" for every piece of text the print CSS shows
+
+
+def paper_of(name: str) -> str:
+    return name.rsplit("-", 1)[1].removesuffix(".pdf")
+
+
+def words_of(text: str) -> Counter:
+    """Words as a line breaker may split them: after a hyphen or a slash, as well as at spaces."""
+    return Counter(w for w in re.split(r"\s+|(?<=[-/])", text) if w)
+
+
+@pytest.fixture(scope="module")
+def printed(browser, base_url) -> dict[str, dict]:
+    """Each one-sheet page as the browser lays it out for print: its visible text blocks, the smallest
+    text size used, and which parts of the site's frame are still shown."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    found = {}
+    for path in ("one-pager/", "pocket-checklist/"):
+        page.goto(base_url + path)
+        page.emulate_media(media="print", color_scheme="light")
+        found[path] = page.evaluate("""() => {
+          const box = document.querySelector(".print-one-page");
+          const shown = el => el.getClientRects().length > 0;
+          const blocks = [...box.querySelectorAll("h1, h2, h3, p, li, th, td")]
+            .filter(el => shown(el) && !el.querySelector("p, li, table"))
+            .map(el => el.innerText);
+          const sizes = [];
+          const walk = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            if (n.textContent.trim() && shown(n.parentElement))
+              sizes.push([parseFloat(getComputedStyle(n.parentElement).fontSize), n.textContent.trim()]);
+          }
+          const frame = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                         ".md-search", ".md-top", ".downloads"]
+            .filter(sel => [...document.querySelectorAll(sel)].some(shown));
+          return {blocks, smallest: sizes.sort((a, b) => a[0] - b[0])[0], frame};
+        }""")
+    context.close()
+    return found
+
+
+# ---------------------------------------------------------------- one sheet each
+
+@pytest.mark.parametrize("name", ONE_SHEET)
+def test_one_sheet_of_the_right_paper(pdf_dir, name):
+    info = pdf_info(pdf_dir / name)
+    width, height = PAPER[paper_of(name)]
+    assert info["pages"] == 1, f"{name} has {info['pages']} pages"
+    assert abs(info["width"] - width) <= SIZE_TOLERANCE_PT and abs(info["height"] - height) <= SIZE_TOLERANCE_PT, info
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_one_pager_holds_every_section_and_the_mantra(pdf_dir, printed, paper):
+    text = pdf_text(pdf_dir / f"one-pager-{paper}.pdf")
+    for word in MANTRA:
+        assert re.search(rf"^{re.escape(word)}:", text, re.M), f"no {word} heading"
+    assert squash(" → ".join(MANTRA)) in squash(text)
+    # Every heading, list item and table cell the print layout shows is in the PDF, word for word:
+    # a line cut off at the foot of a column or the page would be missing.
+    missing = words_of("\n".join(printed["one-pager/"]["blocks"])) - words_of(text)
+    assert not missing, f"words not printed: {dict(missing)}"
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_pocket_checklist_holds_the_ten_items_and_the_mantra_only(pdf_dir, printed, paper, site):
+    text = pdf_text(pdf_dir / f"pocket-checklist-{paper}.pdf")
+    shown = printed["pocket-checklist/"]["blocks"]
+    items = [t for t in shown if re.match(r"\d+\.\s", t)]
+    assert len(items) == 10, items
+    assert squash(" → ".join(MANTRA)) in squash(text)
+    missing = words_of("\n".join(shown)) - words_of(text)
+    assert not missing, f"words not printed: {dict(missing)}"
+    # The details section below the checklist stays on screen.
+    details = re.search(r'<h2 id="details">(.*?)<a', (site / "pocket-checklist" / "index.html").read_text())
+    assert details and squash(html.unescape(details.group(1))) not in squash(text)
+
+
+@pytest.mark.parametrize("name", ONE_SHEET)
+def test_one_sheet_is_legible_and_within_the_page(pdf_dir, name):
+    words = pdf_words(pdf_dir / name)
+    info = pdf_info(pdf_dir / name)
+    smallest = min(words, key=lambda w: w["height"])
+    assert smallest["height"] / BOX_PER_PT >= FLOOR_PT, f"{smallest['text']!r} is set at about {smallest['height'] / BOX_PER_PT:.1f} pt"
+    outside = [w["text"] for w in words if w["x0"] < 0 or w["y0"] < 0 or w["x1"] > info["width"] or w["y1"] > info["height"]]
+    assert not outside
+    # It uses the sheet: the text runs well down the page.
+    assert max(w["y1"] for w in words) > 0.6 * info["height"]
+
+
+@pytest.mark.parametrize("path", ["one-pager/", "pocket-checklist/"])
+def test_print_css_keeps_text_at_about_8pt_and_hides_the_site(printed, path):
+    assert printed[path]["smallest"][0] >= CSS_FLOOR_PX, printed[path]["smallest"]
+    assert printed[path]["frame"] == [], f"still printed: {printed[path]['frame']}"
+
+
+def test_dark_screen_theme_prints_light(browser, base_url, tmp_path):
+    """A reader in the dark scheme who prints from the browser still gets black on white."""
+    context = browser.new_context(color_scheme="dark")
+    try:
+        page = context.new_page()
+        page.goto(base_url + "one-pager/")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        pdf = tmp_path / "dark.pdf"
+        page.pdf(path=str(pdf), format="Letter", print_background=True)
+    finally:
+        context.close()
+    assert pdf_info(pdf)["pages"] == 1
+    subprocess.run(["pdftoppm", "-gray", "-r", "20", "-singlefile", str(pdf), str(tmp_path / "dark")], check=True)
+    pgm = (tmp_path / "dark.pgm").read_bytes()
+    width, height, _maxval, pixels = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s(.*)", pgm, re.S).groups()
+    assert len(pixels) == int(width) * int(height)
+    mean = sum(pixels) / len(pixels)
+    assert mean > 225, f"the printed page is dark (mean grey {mean:.0f} of 255)"
+
+
+@pytest.mark.parametrize("name", ONE_SHEET + ["handbook.pdf"])
+def test_fonts_are_embedded(pdf_dir, name):
+    fonts = pdf_fonts(pdf_dir / name)
+    assert fonts, "no fonts at all"
+    assert [f["line"] for f in fonts if not f["emb"]] == []
+
+
+# ---------------------------------------------------------------- the whole handbook
+
+@pytest.fixture(scope="module")
+def handbook(pdf_dir) -> dict:
+    pdf = pdf_dir / "handbook.pdf"
+    info = pdf_info(pdf)
+    return {"info": info, "pages": pdf_text(pdf).split("\f")[: info["pages"]]}
+
+
+def nav_titles() -> list[str]:
+    """The titles mkdocs.yml gives its top-level sections and pages: the print page's contents list them."""
+    with open(ROOT / "mkdocs.yml", "rb") as f:
+        nav = yaml_load(f)["nav"]
+    return [next(iter(entry)) for entry in nav if isinstance(entry, dict)]
+
+
+def test_handbook_has_cover_contents_and_page_numbers(handbook):
+    info, pages = handbook["info"], handbook["pages"]
+    assert info["pages"] >= 30
+    assert abs(info["width"] - PAPER["a4"][0]) <= SIZE_TOLERANCE_PT and abs(info["height"] - PAPER["a4"][1]) <= SIZE_TOLERANCE_PT
+    assert "System Design Interview Handbook" in pages[0]
+    front = squash("".join(pages[:4]))
+    assert "TableofContents" in front
+    titles = nav_titles()
+    assert len(titles) >= 8 and [t for t in titles if squash(t) not in front] == []
+    unnumbered = [i for i, text in enumerate(pages, 1) if not re.search(rf"(?<!\d){i} / {info['pages']}(?!\d)", text)]
+    assert unnumbered == [], f"pages without 'n / {info['pages']}': {unnumbered[:10]}"
+
+
+def diagram_labels(source: str) -> list[str]:
+    """The text a Mermaid diagram draws: quoted node and edge labels, state names and transition labels."""
+    labels = re.findall(r'"([^"]+)"', source)
+    if source.lstrip().startswith("stateDiagram"):
+        labels += re.findall(r":\s*([^\n]+)$", source, re.M)
+        labels += [s for s in re.findall(r"\b([A-Z][A-Z_]+)\b", source)]
+    return [squash(part) for label in labels for part in re.split(r"<br\s*/?>", label) if squash(part)]
+
+
+def test_handbook_draws_every_diagram(handbook, site):
+    """Each diagram's labels occur more often in the PDF than in the page's own text: the diagram drew them."""
+    page = (site / "print_page" / "index.html").read_text()
+    sources = [html.unescape(s) for s in re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)]
+    assert len(sources) >= 2
+    body = re.sub(r'<pre class="mermaid"><code>.*?</code></pre>|<script.*?</script>|<style.*?</style>', "", page, flags=re.S)
+    body = squash(html.unescape(re.sub(r"<[^>]+>", " ", body[body.index("<body"):])))
+    printed = squash("".join(handbook["pages"]))
+    undrawn = []
+    for source in sources:
+        labels = diagram_labels(source)
+        drawn = [label for label in labels if printed.count(label) > body.count(label)]
+        if len(drawn) < 0.8 * len(labels):
+            undrawn.append(source.splitlines()[:2])
+    assert undrawn == [], f"diagrams not drawn in the PDF: {undrawn}"
+
+
+# ---------------------------------------------------------------- the links to the downloads
+
+def made_by_make() -> set[str]:
+    """Download names the Makefile's anki and offline targets write (export_pdf's own are checked below)."""
+    makefile = (ROOT / "Makefile").read_text()
+    return set(re.findall(r"scripts/export_(?:anki|offline)\.py site/downloads/(\S+)", makefile))
+
+
+def test_every_download_link_points_at_a_made_file(pdf_dir, site):
+    made = {p.name for p in pdf_dir.iterdir()} | made_by_make()
+    assert {"handbook.pdf", *ONE_SHEET} <= made
+    linked = {}
+    for page in ["index.html", "one-pager/index.html", "pocket-checklist/index.html"]:
+        here = (site / page).parent
+        hrefs = re.findall(r'href="([^"]*downloads/[^"]*)"', (site / page).read_text())
+        assert hrefs, f"{page} links no download"
+        for href in hrefs:
+            target = (here / href).resolve()
+            assert target.parent == (site / "downloads").resolve(), f"{page}: {href} is not in site/downloads"
+            linked[target.name] = page
+    assert set(linked) <= made, f"linked but never made: {set(linked) - made}"
+    assert made <= set(linked), f"made but linked nowhere: {made - set(linked)}"
+
+
+# ---------------------------------------------------------------- the script itself
+
+def test_unbuilt_site_is_a_clear_error(tmp_path):
+    done = subprocess.run([sys.executable, str(EXPORT_PDF), str(tmp_path / "nowhere")], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert "not built" in done.stderr and "make build" in done.stderr

@@ -1,0 +1,138 @@
+"""The practice pages' renderers (macros/practice.py) and the estimator link state (scenario_data)."""
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from macros import numbers, practice
+from macros.estimates import estimate, load_scenario, scenario_data, scenario_from_data
+from macros.examples import load_examples
+from macros.handbook import load_handbook
+from macros.render import budgets
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = sorted((ROOT / "data" / "scenarios").glob("*.yml"))
+
+
+@pytest.fixture(scope="module")
+def book():
+    return load_handbook(ROOT / "data", ROOT / "docs")
+
+
+@pytest.fixture(scope="module")
+def examples(book):
+    return load_examples(ROOT / "data", book)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_scenario_data_reads_back_to_the_same_estimate(path):
+    scenario = load_scenario(path)
+    data = scenario_data(scenario)
+    json.dumps(data)  # plain data
+    assert estimate(scenario_from_data(data)) == estimate(scenario)
+
+
+def test_scenario_data_is_compact_and_exact():
+    s = scenario_from_data({"name": "x", "users": {"monthly_active": "300M", "daily_active_ratio": 0.5},
+                            "operations": [{"name": "w", "kind": "write", "per_second": 1234.5678,
+                                            "payload": [{"size": "1 MiB", "share": 0.1}, "1.5 KB"]}]})
+    data = scenario_data(s)
+    assert data["users"] == {"monthly_active": "300M", "daily_active_ratio": 0.5}
+    assert "assumptions" not in data                      # defaults stay implicit
+    op = data["operations"][0]
+    assert op["per_second"] == "1.23K" or op["per_second"] == 1234.5678
+    assert scenario_from_data(data).operations[0].per_second == 1234.5678
+    assert op["payload"] == [{"size": "1 MiB", "share": 0.1}, {"size": "1.5 KB"}]
+
+
+def test_estimator_fragment_is_uri_component_encoded_json():
+    scenario = load_scenario(ROOT / "data" / "scenarios" / "url-shortener.yml")
+    fragment = practice.estimator_fragment(scenario)
+    assert fragment.startswith("s=%7B%22name%22")
+    assert re.fullmatch(r"s=[A-Za-z0-9%\-_.!~*'()]+", fragment)
+    data = json.loads(unquote(fragment[2:]))
+    assert "source" not in data                           # long prose, not needed for the figures
+    assert estimate(scenario_from_data(data)) == dict(estimate(scenario), source=None)
+
+
+def test_links_between_built_pages():
+    assert practice.page_url("practice/estimator.md") == "practice/estimator/"
+    assert practice.page_url("examples/index.md") == "examples/"
+    assert practice.page_url("index.md") == ""
+    assert practice.url_link("practice/estimator.md", "examples/chat.md") == "../../practice/estimator/"
+    assert practice.url_link("practice/estimator.md", "index.md") == "practice/estimator/"
+    assert practice.page_url("practice/estimator.md", directory_urls=False) == "practice/estimator.html"
+    assert practice.url_link("practice/estimator.md", "examples/chat.md", False) == "../practice/estimator.html"
+    assert practice.url_link("practice/estimator.md", "index.md", False) == "practice/estimator.html"
+    assert practice.asset("practice/timer/", "assets/javascripts/timer.js") == "../../assets/javascripts/timer.js"
+    assert practice.asset("practice/timer.html", "assets/javascripts/timer.js") == "../assets/javascripts/timer.js"
+    assert practice.page_scripts("practice/timer/", "a.js", "b.js") == (
+        '<script src="../../assets/javascripts/a.js"></script>\n'
+        '<script src="../../assets/javascripts/b.js"></script>\n')
+
+
+def test_example_link_opens_its_scenario(book, examples):
+    for slug, we in examples.items():
+        line = practice.estimator_link(we.scenario, f"examples/{slug}.md")
+        href = html.unescape(re.search(r'href="([^"]+)"', line).group(1))
+        assert href.startswith("../../practice/estimator/#s=")
+        data = json.loads(unquote(href.split("#s=", 1)[1]))
+        assert estimate(scenario_from_data(data)) == dict(estimate(we.scenario), source=None)
+
+
+def attr_json(markup: str, name: str):
+    return json.loads(html.unescape(re.search(rf'{name}="([^"]*)"', markup).group(1)))
+
+
+def test_estimator_lists_every_scenario_file_as_written():
+    raw = practice.load_raw_scenarios(ROOT / "data")
+    assert sorted(raw) == [p.stem for p in SCENARIOS]
+    listed = attr_json(practice.estimator(raw), "data-scenarios")
+    assert sorted(listed) == sorted(raw)
+    for slug, data in listed.items():
+        assert data == {k: v for k, v in raw[slug].items() if k != "source"}
+
+
+def test_timer_carries_the_budgets_and_every_steps_questions(book):
+    markup = practice.timer(book, "practice/timer.md")
+    config = attr_json(markup, "data-config")
+    plan = budgets(book)
+    assert config["lengths"] == {str(t): m for t, m in plan.items()}
+    assert config["default"] == book.framework.interview_minutes[0]
+    assert [s["short"] for s in config["steps"]] == [s.short for s in book.framework.steps]
+    for i, step in enumerate(book.framework.steps):
+        assert f'data-step="{step.number}"' in markup
+        for q in step.questions:
+            assert q.text in markup
+        assert f"](../{step.page})" in markup
+        start = numbers.step_starts(plan[45])[i]
+        assert f"minutes {start}–{start + plan[45][i]}" in markup
+
+
+def test_drill_has_every_interrupt_with_its_answer_and_a_relative_link(book):
+    markup = practice.red_team_drill(book, "practice/red-team-drill.md")
+    for q in book.red_team:
+        assert f'data-question="{q.id}"' in markup
+        assert q.question in markup
+        for a in q.strong_answer:
+            assert a in markup
+        assert f"]({'../' + q.see})" in markup
+
+
+def test_prompt_picker_links_every_example(examples):
+    markup = practice.prompt_picker(examples, "practice/red-team-drill.md")
+    for slug, we in examples.items():
+        assert f"[{we.example.title}](../examples/{slug}.md)" in markup
+        assert html.escape(we.example.prompt, quote=False) in markup
+
+
+def test_post_mortem_form_has_the_three_bullets(book):
+    markup = practice.post_mortem_form(book)
+    bullets = book.practice.post_mortem.bullets
+    assert len(bullets) == 3
+    for b in bullets:
+        assert f'<label for="pm-{b.id}">{html.escape(b.text, quote=False)}</label>' in markup
+        assert f'<textarea id="pm-{b.id}"' in markup
