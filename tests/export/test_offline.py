@@ -54,6 +54,7 @@ def test_offline_config_is_the_site_config_plus_the_offline_plugin():
     kept = [f for f in site["theme"]["features"] if not f.startswith("navigation.instant")]
     assert offline["theme"]["features"] == kept
     assert offline["use_directory_urls"] is False
+    assert offline["hooks"] == site.get("hooks", []) + ["scripts/offline/hooks.py"]
     assert all("iframe-worker" in p and "://" not in p for p in offline["extra"]["polyfills"])
     # Everything else is inherited unchanged.
     for key in ("nav", "markdown_extensions", "extra_css", "extra_javascript", "site_name"):
@@ -72,6 +73,10 @@ def test_zip_holds_a_site_to_open_from_disk(offline_root, pdf_dir):
     assert "unpkg.com" not in home and "cdn.jsdelivr" not in home
     for pdf in pdf_dir.glob("*.pdf"):
         assert (offline_root / "downloads" / pdf.name).read_bytes() == pdf.read_bytes()
+    # The pages' links to the PDFs lead to those copies (pages are page.html here, not page/).
+    for page in ["index.html", "one-pager.html", "pocket-checklist.html"]:
+        pdfs = re.findall(r'href="([^"]*downloads/[^"]*\.pdf)"', (offline_root / page).read_text())
+        assert pdfs and [h for h in pdfs if not (offline_root / h).is_file()] == [], page
 
 
 def test_links_between_pages_resolve_on_disk(offline_root):
