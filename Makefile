@@ -36,11 +36,13 @@ $(MERMAID): $(NPM_STAMP)
 
 setup: $(SITE_STAMP) $(MERMAID)
 
-# Debian's Chromium and poppler-utils, for browser, print and PDF tests (installed only when missing).
+# Debian's Chromium, poppler-utils and a Java runtime (the Nu HTML checker), for browser, print,
+# PDF and HTML tests (installed only when missing).
 system-packages:
 	@missing=""; \
 	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
 	command -v pdfinfo >/dev/null || missing="$$missing poppler-utils"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

@@ -73,3 +73,10 @@ def term_pattern(query: str) -> re.Pattern:
             piece += "(?:s|es)?"
         parts.append(piece)
     return re.compile(r"(?<![\w])" + r"[\s\-]?".join(parts) + r"(?![\w])", re.I)
+
+
+def wait_for_search(page) -> None:
+    """Material wires its search shortcuts once the search index is loaded: wait for that."""
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && m.textContent.trim() && !/initializing/i.test(m.textContent); }", timeout=15_000)

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.support import element_ids, page_text, section_text, term_pattern
+from tests.browser.support import element_ids, page_text, section_text, term_pattern, wait_for_search
 
 EXAMPLES = {f"examples/{name}/" for name in (
     "chat", "document-pipeline", "file-sync", "news-feed", "notification-system", "proximity-location",
@@ -102,6 +102,7 @@ def search(browser, base_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url + "numbers/")
+    wait_for_search(page)
     page.keyboard.press("s")  # Material's shortcut opens the search box and focuses it
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
@@ -110,7 +111,7 @@ def search(browser, base_url):
         box.press("Control+a")
         box.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-        box.press_sequentially(query, delay=10)
+        box.press_sequentially(query, delay=25)
         page.wait_for_selector(".md-search-result__item", timeout=5000)
         # Results are redrawn as each key arrives: wait until two reads in a row agree.
         last = None
@@ -138,7 +139,8 @@ def test_first_result_holds_the_term(search, site, base_url, query, pages):
     url = urlsplit(hit["href"])
     path = url.path.lstrip("/")
     assert url.netloc == urlsplit(base_url).netloc
-    assert path in pages, f"{query!r}: first result is {path or 'home'}#{url.fragment}, expected one of {sorted(pages)}"
+    assert path in pages, (f"{query!r}: first result is {path or 'home'}#{url.fragment} {hit['missing']}, "
+                           f"expected one of {sorted(pages)}")
     pattern = term_pattern(query)
     if url.fragment:
         assert url.fragment in element_ids(site, path), f"{query!r}: {path}#{url.fragment} has no such element"

@@ -1,37 +1,43 @@
 // A table wider than the screen scrolls inside its own box (Material makes the table the scroll
 // box). Keyboard users can only scroll a box they can focus, so a table that overflows gets a tab
-// stop; a table that fits does not. Checked again after each instant navigation and when the
-// window changes size.
+// stop; a table that fits does not. A ResizeObserver tells when each table has been laid out (and
+// again whenever its width changes).
 (function () {
   "use strict";
+  if (!("ResizeObserver" in window)) return;
 
-  function update() {
-    var tables = document.querySelectorAll(".md-content .md-typeset table");
-    Array.prototype.forEach.call(tables, function (table) {
-      if (table.scrollWidth > table.clientWidth + 1) {
-        if (!table.hasAttribute("tabindex")) {
-          table.setAttribute("tabindex", "0");
-          table.setAttribute("data-scroll-focus", "");
+  // Widths are read in the observer (layout is fresh there); the attributes are written a task
+  // later, so the frame is not laid out a second time for them.
+  var watch = new ResizeObserver(function (entries) {
+    var seen = entries.map(function (entry) {
+      var table = entry.target;
+      return { table: table, wide: table.scrollWidth > table.clientWidth + 1 };
+    });
+    window.setTimeout(function () {
+      seen.forEach(function (it) {
+        if (it.wide && !it.table.hasAttribute("tabindex")) {
+          it.table.setAttribute("tabindex", "0");
+          it.table.setAttribute("data-scroll-focus", "");
+        } else if (!it.wide && it.table.hasAttribute("data-scroll-focus")) {
+          it.table.removeAttribute("tabindex");
+          it.table.removeAttribute("data-scroll-focus");
         }
-      } else if (table.hasAttribute("data-scroll-focus")) {
-        table.removeAttribute("tabindex");
-        table.removeAttribute("data-scroll-focus");
-      }
+      });
+    }, 0);
+  });
+
+  function observe() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content .md-typeset table"), function (table) {
+      watch.observe(table);
     });
   }
 
-  var pending = 0;
-  function later() {
-    window.cancelAnimationFrame(pending);
-    pending = window.requestAnimationFrame(update);
-  }
-
-  window.addEventListener("resize", later);
+  // Again after each instant navigation, which brings new tables.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(update);
+    window.document$.subscribe(observe);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", update);
+    document.addEventListener("DOMContentLoaded", observe);
   } else {
-    update();
+    observe();
   }
 })();

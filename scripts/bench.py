@@ -1,0 +1,327 @@
+"""How heavy and how fast the handbook is: `make bench` (a report, not a test).
+
+    .venv/bin/python scripts/bench.py [--out build/bench.json] [--no-lighthouse] [--runs 3]
+
+Measures, on this machine:
+- build: a clean `mkdocs build --strict` in a fresh process, into a temporary folder (wall time);
+  then the same build in this process with mkdocs-macros timed: its on_config (define_env: loading
+  and checking data/, the examples, the scenarios) and its on_page_markdown (rendering every page's
+  macros), as seconds and as a share of that build.
+- bytes per page type, measured in Chromium from the freshly built site: every response while the
+  page loads and settles (including the search index the search worker fetches), split into
+  HTML, CSS, JS, fonts, images and data (JSON/XML), both as sent (gzip, as any static host does)
+  and uncompressed.
+- Lighthouse mobile scores (performance, accessibility, best practices, SEO) for home, one-pager
+  and examples/url-shortener/ (a page with a diagram), the median of 3 runs each (--runs).
+- the search index size.
+
+The site is served on 127.0.0.1 by a small static server that gzips text like GitHub Pages or
+Netlify do (Python's http.server does not compress at all, which no real host does).
+Prints a short table and writes the whole report as JSON (default build/bench.json).
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+
+PAGE_TYPES = {
+    "home": "",
+    "framework step": "framework/step-1-scope/",
+    "one-pager": "one-pager/",
+    "pocket checklist": "pocket-checklist/",
+    "numbers": "numbers/",
+    "glossary": "glossary/",
+    "worked example": "examples/url-shortener/",
+    "practice": "practice/",
+    "practice tool": "practice/estimator/",
+}
+LIGHTHOUSE_PAGES = {"home": "", "one-pager": "one-pager/", "worked example": "examples/url-shortener/"}
+BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
+PAGE_BUDGET_BYTES = 200 * 1024  # a page without diagrams, as sent
+KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images",
+         "fetch": "data", "xhr": "data"}
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+# --- build ----------------------------------------------------------------------------------------
+
+def clean_build(dest: Path) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(dest)], capture_output=True, text=True, env=env, cwd=ROOT)
+    seconds = time.perf_counter() - start
+    if done.returncode:
+        sys.exit("mkdocs build failed:\n" + done.stderr[-3000:])
+    return seconds
+
+
+def timed_build(dest: Path) -> dict:
+    """Build again in this process, timing what mkdocs-macros does inside it."""
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs_macros.plugin import MacrosPlugin
+
+    spent = {"define_env": 0.0, "pages": 0.0, "page_count": 0}
+    on_config, on_page = MacrosPlugin.on_config, MacrosPlugin.on_page_markdown
+
+    def timed_config(self, config):
+        t = time.perf_counter()
+        try:
+            return on_config(self, config)
+        finally:
+            spent["define_env"] += time.perf_counter() - t
+
+    def timed_page(self, markdown, *args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return on_page(self, markdown, *args, **kwargs)
+        finally:
+            spent["pages"] += time.perf_counter() - t
+            spent["page_count"] += 1
+
+    MacrosPlugin.on_config, MacrosPlugin.on_page_markdown = timed_config, timed_page
+    try:
+        start = time.perf_counter()
+        config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(dest), strict=True)
+        build(config)
+        total = time.perf_counter() - start
+    finally:
+        MacrosPlugin.on_config, MacrosPlugin.on_page_markdown = on_config, on_page
+    macros = spent["define_env"] + spent["pages"]
+    return {"in_process_build_s": round(total, 3), "macros_s": round(macros, 3),
+            "macros_define_env_s": round(spent["define_env"], 3), "macros_pages_s": round(spent["pages"], 3),
+            "macros_pages": spent["page_count"], "macros_share": round(macros / total, 3)}
+
+
+# --- serving --------------------------------------------------------------------------------------
+
+def serve(site: Path):
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            path = site / unquote(urlsplit(self.path).path).lstrip("/")
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.resolve().is_relative_to(site.resolve()) or not path.is_file():
+                self.send_error(404)
+                return
+            body = path.read_bytes()
+            ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            self.send_response(200)
+            if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+                body = gzip.compress(body, 6)
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=600")
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+# --- bytes per page -------------------------------------------------------------------------------
+
+DRAWN = "() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')].every(d => d.offsetHeight > 0)"
+
+
+def settle(page, pending: set) -> None:
+    """Wait until nothing has been in flight for 300 ms (what scripts fetch after load counts)."""
+    quiet = 0
+    for _ in range(400):
+        page.wait_for_timeout(50)
+        quiet = quiet + 1 if not pending else 0
+        if quiet == 6:
+            return
+
+
+def totals(finished: list) -> dict:
+    sent = dict.fromkeys(["html", "css", "js", "fonts", "images", "data", "other"], 0)
+    raw = dict(sent)
+    for request in finished:
+        kind = KINDS.get(request.resource_type, "other")
+        response = request.response()
+        sizes = request.sizes()
+        sent[kind] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        raw[kind] += len(response.body()) if response else 0
+    return {"sent": sent, "sent_total": sum(sent.values()), "uncompressed": raw, "uncompressed_total": sum(raw.values())}
+
+
+def page_weights(base: str, site: Path) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    report = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, path in PAGE_TYPES.items():
+            if not (site / path / "index.html").exists():
+                continue
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            page = context.new_page()
+            finished, pending = [], set()
+            page.on("request", lambda r: pending.add(r))
+            page.on("requestfinished", lambda r: (finished.append(r), pending.discard(r)))
+            page.on("requestfailed", lambda r: pending.discard(r))
+            page.goto(base + path, wait_until="load")
+            settle(page, pending)
+            load = totals(finished)
+            diagram = 'class="mermaid"' in (site / path / "index.html").read_text(encoding="utf-8")
+            entry = {"path": path, "diagram": diagram, "requests": len(finished), **load}
+            if diagram:  # what the page costs once its diagrams are drawn (scrolled to, so loaded)
+                page.locator("pre.mermaid").first.scroll_into_view_if_needed()  # one brings them all
+                page.wait_for_function(DRAWN, timeout=30_000)
+                settle(page, pending)
+                drawn = totals(finished)
+                entry["with_diagrams"] = {"requests": len(finished), **drawn}
+            report[name] = entry
+            context.close()
+        browser.close()
+    return report
+
+
+# --- Lighthouse -----------------------------------------------------------------------------------
+
+def lighthouse_once(url: str, out: Path) -> dict:
+    flags = " ".join(["--headless=new"] + CHROMIUM_ARGS)
+    env = dict(os.environ, CHROME_PATH=CHROMIUM)
+    cmd = ["timeout", "180", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
+           f"--chrome-flags={flags}", "--form-factor=mobile"]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if done.returncode or not out.exists():
+        return {"error": (done.stderr or done.stdout)[-500:]}
+    lh = json.loads(out.read_text())
+    audits = lh["audits"]
+    failed = sorted(a["id"] for cat in ("accessibility", "best-practices", "seo")
+                    for ref in lh["categories"][cat]["auditRefs"]
+                    if ref["weight"] and (a := audits[ref["id"]])["score"] is not None and a["score"] < 1)
+    return {
+        "scores": {cat: lh["categories"][cat]["score"] for cat in BUDGET},
+        "metrics": {k: round(audits[k]["numericValue"]) if k != "cumulative-layout-shift"
+                    else round(audits[k]["numericValue"], 3)
+                    for k in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                              "cumulative-layout-shift", "speed-index", "total-byte-weight")},
+        "failed_audits": failed,
+    }
+
+
+def lighthouse(base: str, workdir: Path, runs: int) -> dict:
+    """Each page `runs` times; the run with the median performance score is reported (Lighthouse's
+    own advice: one run's performance varies by several points on a busy machine)."""
+    if not LIGHTHOUSE.exists():
+        return {"error": "node_modules/.bin/lighthouse is missing: npm ci installs it (package.json)"}
+    report = {}
+    for name, path in LIGHTHOUSE_PAGES.items():
+        results = [lighthouse_once(base + path, workdir / f"lh-{name.replace(' ', '-')}-{i}.json")
+                   for i in range(runs)]
+        good = sorted((r for r in results if "scores" in r), key=lambda r: r["scores"]["performance"] or 0)
+        if not good:
+            report[name] = results[0]
+            continue
+        median = dict(good[len(good) // 2])
+        median["performance_runs"] = [r["scores"]["performance"] for r in good]
+        report[name] = median
+    return report
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.0f}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "build" / "bench.json"))
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs (about 15 s each)")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
+        tmp = Path(tmp)
+        site = tmp / "site"
+        build_s = clean_build(site)
+        build = {"clean_build_s": round(build_s, 3), **timed_build(tmp / "site-timed")}
+        index = site / "search" / "search_index.json"
+        search = {"search_index_bytes": index.stat().st_size,
+                  "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6))}
+        server, base = serve(site)
+        try:
+            weights = page_weights(base, site)
+            scores = {} if args.no_lighthouse else lighthouse(base, tmp, args.runs)
+        finally:
+            server.shutdown()
+
+    no_diagram = {n: w["sent_total"] for n, w in weights.items() if not w["diagram"]}
+    report = {
+        "machine": {"cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2)},
+        "build": build, "search": search, "pages": weights, "lighthouse": scores,
+        "budget": {
+            "lighthouse": BUDGET, "page_without_diagram_bytes": PAGE_BUDGET_BYTES,
+            "pages_over_byte_budget": sorted(n for n, b in no_diagram.items() if b > PAGE_BUDGET_BYTES),
+            "lighthouse_misses": sorted(f"{page}: {cat} {r['scores'][cat]}" for page, r in scores.items()
+                                        if "scores" in r for cat, want in BUDGET.items()
+                                        if (r["scores"][cat] or 0) < want),
+        },
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+
+    print(json.dumps(report, indent=2))
+    print()
+    print(f"clean build {build['clean_build_s']:.1f} s; macros {build['macros_s']:.2f} s "
+          f"({build['macros_share']:.0%} of an in-process build of {build['in_process_build_s']:.1f} s)")
+    print(f"search index {kb(search['search_index_bytes'])} KB ({kb(search['search_index_gzip_bytes'])} KB gzip)")
+    print()
+    print(f"{'page (KB sent, gzip)':24} {'html':>5} {'css':>5} {'js':>5} {'fonts':>5} {'img':>5} {'data':>5} "
+          f"{'total':>6} {'raw':>6}  (at load; 'drawn' = once its diagram is drawn)")
+    for name, w in weights.items():
+        s = w["sent"]
+        flag = "" if w["diagram"] or w["sent_total"] <= PAGE_BUDGET_BYTES else " OVER BUDGET"
+        print(f"{name:24} {kb(s['html']):>5} {kb(s['css']):>5} {kb(s['js']):>5} {kb(s['fonts']):>5} "
+              f"{kb(s['images']):>5} {kb(s['data']):>5} {kb(w['sent_total']):>6} {kb(w['uncompressed_total']):>6}{flag}")
+        if w["diagram"]:
+            d = w["with_diagrams"]
+            s = d["sent"]
+            print(f"{'  drawn':24} {kb(s['html']):>5} {kb(s['css']):>5} {kb(s['js']):>5} {kb(s['fonts']):>5} "
+                  f"{kb(s['images']):>5} {kb(s['data']):>5} {kb(d['sent_total']):>6} {kb(d['uncompressed_total']):>6}")
+    if scores:
+        print()
+        print(f"{'lighthouse (mobile)':24} {'perf':>5} {'a11y':>5} {'bp':>5} {'seo':>5}  (median of {args.runs} runs)")
+        for name, r in scores.items():
+            if "scores" in r:
+                sc = r["scores"]
+                print(f"{name:24} {sc['performance']:>5} {sc['accessibility']:>5} {sc['best-practices']:>5} "
+                      f"{sc['seo']:>5}  perf runs {r['performance_runs']} {', '.join(r['failed_audits'])}")
+            else:
+                print(f"{name:24} error: {r['error'][:200]}")
+    print(f"\nwritten to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
