@@ -56,7 +56,7 @@ def red_team_cards(book: Handbook) -> list[Card]:
         f"red-team/{q.id}",
         f"Interviewer: “{_e(q.question)}” What does a strong answer cover?",
         _ul(q.strong_answer),
-        q.see,
+        book.label(q.see),
         ("red-team",),
     ) for q in book.red_team]
 

@@ -33,6 +33,26 @@ class Handbook:
                 return s
         raise KeyError(f"no framework step {step_id!r}; steps are {[s.id for s in self.framework.steps]}")
 
+    # Headings of the one-pager that links may point at, besides the mantra's sections.
+    ONE_PAGER_SUBSECTIONS = {"data-model": "Data model", "data-flow": "Data flow", "security": "Security",
+                             "job-state-machine": "Job state machine"}
+
+    def label(self, target: str) -> str:
+        """Reader-facing name of a link target: 'one-pager.md#failures' -> 'One-pager: FAILURE'."""
+        path, _, section = target.partition("#")
+        for step in self.framework.steps:
+            if step.page == path:
+                return f"Step {step.number}: {step.short}"
+        if path == "one-pager.md":
+            words = {w.section: w.word for w in self.one_pager.mantra} | self.ONE_PAGER_SUBSECTIONS
+            if not section or section in words:
+                return "One-pager" + (f": {words[section]}" if section else "")
+        if path == "deep-keys.md":
+            names = {k.id: k.name for k in self.deep_keys}
+            if not section or section in names:
+                return "Deep keys" + (f": {names[section]}" if section else "")
+        raise KeyError(f"no reader-facing name for {target!r}")
+
     def reference(self, ref_id: str) -> schema.Reference:
         for r in self.references:
             if r.id == ref_id:
@@ -96,6 +116,12 @@ def _cross_checks(book: Handbook, data_dir: Path, docs_dir: Path | None) -> None
         for i, item in enumerate(book.red_team):
             if not (docs_dir / item.see.split("#")[0]).is_file():
                 raise DataError(str(data_dir / "red_team.yml"), [f"[{i}].see: no page docs/{item.see.split('#')[0]}"])
+    for i, item in enumerate(book.red_team):
+        try:
+            book.label(item.see)
+        except KeyError:
+            raise DataError(str(data_dir / "red_team.yml"), [
+                f"[{i}].see: {item.see!r} is not a step page, a one-pager section or a deep key"]) from None
 
 
 def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None) -> Handbook:

@@ -148,7 +148,7 @@ def red_team_drill(book: Handbook, here: str) -> str:
             f"**{i}. “{q.question}”**\n{{: .drill-card__question }}\n\n"
             f'<div class="drill-card__answer" markdown="1">\n\n'
             f"A strong answer covers:\n\n{answer}\n\n"
-            f"Read more: [{q.see}]({link(q.see, here)})\n\n"
+            f"Read more: [{book.label(q.see)}]({link(q.see, here)})\n\n"
             "</div>\n\n</section>\n"
         )
     out.append("</div>\n")

@@ -275,7 +275,7 @@ def red_team(book: Handbook, here: str) -> str:
     for i, q in enumerate(book.red_team, 1):
         out.append(heading(2, f"{i}. “{q.question}”", q.id))
         out.append("A strong answer covers:\n\n" + "\n".join(f"- {a}" for a in q.strong_answer) + "\n")
-        out.append(f"Read more: [{q.see}]({link(q.see, here)})\n")
+        out.append(f"Read more: [{book.label(q.see)}]({link(q.see, here)})\n")
     return "\n".join(out)
 
 

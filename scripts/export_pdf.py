@@ -26,9 +26,8 @@ import threading
 import time
 from pathlib import Path
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: find chromium.py beside it
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 # (site path, output stem): pages printed on exactly one sheet of each paper size.
 ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checklist")]

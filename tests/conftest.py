@@ -14,9 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")  # the Makefile exports it
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 # What a fixture project copies from the real one.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
 

@@ -55,7 +55,7 @@ def test_card_contents_come_from_the_data(book, cards):
     card = keys[f"red-team/{q.id}"]
     assert html.escape(q.question, quote=False) in card.front
     assert all(html.escape(a, quote=False) in card.back for a in q.strong_answer)
-    assert card.source == q.see
+    assert card.source == book.label(q.see)
     plan = budgets(book)
     for i, s in enumerate(book.framework.steps):
         back = keys[f"step/{s.id}"].back

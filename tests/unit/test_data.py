@@ -111,3 +111,8 @@ def test_a_missing_file_is_named(data):
     (data / "glossary.yml").unlink()
     message = error_of(data)
     assert "glossary.yml" in message and "cannot be read" in message
+
+
+def test_red_team_link_to_an_unnamed_section_is_refused(data):
+    edit(data / "red_team.yml", "  see: one-pager.md#numbers", "  see: one-pager.md#nowhere")
+    assert "[1].see: 'one-pager.md#nowhere' is not a step page, a one-pager section or a deep key" in error_of(data)

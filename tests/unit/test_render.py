@@ -133,3 +133,11 @@ def test_glossary_becomes_tooltips(book):
 
 def test_baseline_embedding_size_is_computed(book):
     assert "768 × 4 B = 3,072 B" in render.baseline(book, "numbers.md")
+
+
+def test_red_team_links_read_as_page_names(book):
+    md = render.red_team(book, "red-team.md")
+    assert "Read more: [Step 2: High-level design](framework/step-2-high-level.md)" in md
+    assert "Read more: [One-pager: FAILURE](one-pager.md#failures)" in md
+    assert "Read more: [Deep keys: Observability trinity](deep-keys.md#observability-trinity)" in md
+    assert ".md]" not in md
