@@ -2,7 +2,6 @@
 rendered, so links are relative and MkDocs can check them."""
 from __future__ import annotations
 
-import html
 import posixpath
 
 from . import numbers, schema

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,3 +87,27 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def book():
+    """The handbook's data, loaded and checked as the build does (the models are frozen)."""
+    from macros.handbook import load_handbook
+    return load_handbook(ROOT / "data", ROOT / "docs")
+
+
+@pytest.fixture(scope="session")
+def examples(book):
+    from macros.examples import load_examples
+    return load_examples(ROOT / "data", book)
+
+
+def markdown_table_cells(md: str) -> tuple[str, list[list[str]]]:
+    """The assumptions line and the table cells of render_estimate_table(), as plain text."""
+    lines = md.splitlines()
+    rows = []
+    for line in [l for l in lines if l.startswith("|")][2:]:
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
+        rows.append([html.unescape(re.sub(r"<[^>]+>", "", c.replace("**", "").replace("\\|", "|")
+                                          .replace("<br>", "\n"))) for c in cells])
+    return lines[0].replace("**", ""), rows

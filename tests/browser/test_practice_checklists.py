@@ -8,17 +8,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.handbook import load_handbook
 from macros.render import anchor
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
 
 
 def box_for(page, item_id: str):

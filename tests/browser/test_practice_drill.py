@@ -9,18 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from macros.examples import load_examples
-from macros.handbook import load_handbook
 from macros.practice import page_url
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = "practice/red-team-drill/"
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
 
 
 def shown_card(page):

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from macros.estimate_table import render_estimate_table
 from macros.estimates import estimate, load_scenario, scenario_from_data
 from macros.yamlio import read_yaml
+from tests.conftest import markdown_table_cells
 
 pytestmark = pytest.mark.browser
 
@@ -51,15 +52,6 @@ def table_text(page) -> tuple[str, list[list[str]]]:
     return assumptions, rows
 
 
-def python_table(result, scenario) -> tuple[str, list[list[str]]]:
-    md = render_estimate_table(result, scenario)
-    lines = md.splitlines()
-    rows = []
-    for line in [l for l in lines if l.startswith("|")][2:]:
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
-        rows.append([html.unescape(re.sub(r"<[^>]+>", "", c.replace("**", "").replace("\\|", "|")
-                                          .replace("<br>", "\n"))) for c in cells])
-    return lines[0].replace("**", ""), rows
 
 
 def assert_same_figures(page, result):
@@ -100,7 +92,7 @@ def test_python_vectors_give_the_same_figures_on_the_page(estimator, path):
     show(estimator, data)
     assert_same_figures(estimator, result)
     assumptions, rows = table_text(estimator)
-    py_assumptions, py_rows = python_table(result, scenario)
+    py_assumptions, py_rows = markdown_table_cells(render_estimate_table(result, scenario))
     assert assumptions == py_assumptions
     assert rows == py_rows
 

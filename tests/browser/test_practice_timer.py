@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from macros.handbook import load_handbook
 from macros.numbers import step_starts
 from macros.render import budgets
 
@@ -15,11 +14,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
 MINUTE = 60_000
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
 
 
 def open_timer(page, base_url):

@@ -11,7 +11,6 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from mkdocs.utils.yaml import yaml_load

@@ -5,15 +5,9 @@ from pathlib import Path
 import pytest
 
 from macros import anki, numbers
-from macros.handbook import load_handbook
 from macros.render import budgets, slug
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
 
 
 @pytest.fixture(scope="module")

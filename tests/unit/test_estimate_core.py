@@ -1,9 +1,7 @@
 """The browser estimate engine (estimate-core.js) under Node: its own tests, and the same figures and
 the same formatted text as the Python engine (macros.estimates, units, estimate_table)."""
-import html
 import json
 import random
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +12,7 @@ from macros import units
 from macros.estimate_table import render_estimate_table
 from macros.estimates import estimate, load_scenario
 from macros.yamlio import read_yaml
+from tests.conftest import markdown_table_cells
 
 ROOT = Path(__file__).resolve().parents[2]
 CORE = ROOT / "docs" / "assets" / "javascripts" / "estimate-core.js"
@@ -83,15 +82,6 @@ def test_parsing_matches_python_values_and_messages(kind):
         assert (number, message) == expected, value
 
 
-def markdown_cells(md: str) -> tuple[str, list[list[str]]]:
-    """The assumptions line and the table cells of render_estimate_table(), as plain text."""
-    lines = md.splitlines()
-    rows = []
-    for line in [l for l in lines if l.startswith("|")][2:]:
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]]
-        rows.append([html.unescape(re.sub(r"<[^>]+>", "", c.replace("**", "").replace("\\|", "|")
-                                          .replace("<br>", "\n"))) for c in cells])
-    return lines[0].replace("**", ""), rows
 
 
 @pytest.fixture(scope="module")
@@ -120,6 +110,6 @@ def test_every_scenario_gives_the_same_figures_and_table(path, js_estimates):
     # Same IEEE arithmetic in the same order: the figures are not merely close, they are equal.
     assert got["result"]["operations"] == expected["operations"]
     assert got["result"]["totals"] == expected["totals"]
-    assumptions, rows = markdown_cells(render_estimate_table(expected, scenario))
+    assumptions, rows = markdown_table_cells(render_estimate_table(expected, scenario))
     assert "Assumptions: " + got["assumptions"] == assumptions
     assert got["rows"] == rows

@@ -1,6 +1,5 @@
 """The Markdown estimate table (macros/estimate_table.py)."""
 import re
-import sys
 from pathlib import Path
 
 import markdown

@@ -9,22 +9,11 @@ import pytest
 from macros.errors import DataError
 from macros.example_page import SECTIONS, flow_diagram, render_example
 from macros.examples import load_examples
-from macros.handbook import load_handbook
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_TOPICS = {"chat", "rate-limiter", "news-feed", "search-autocomplete", "url-shortener", "notification-system",
                    "web-crawler", "unique-id-generator", "video-streaming", "file-sync", "proximity-location",
                    "document-pipeline"}
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
-
-
-@pytest.fixture(scope="module")
-def examples(book):
-    return load_examples(ROOT / "data", book)
 
 
 def test_the_twelve_topics_exist(examples):

@@ -9,22 +9,10 @@ import pytest
 
 from macros import numbers, practice
 from macros.estimates import estimate, load_scenario, scenario_data, scenario_from_data
-from macros.examples import load_examples
-from macros.handbook import load_handbook
 from macros.render import budgets
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = sorted((ROOT / "data" / "scenarios").glob("*.yml"))
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
-
-
-@pytest.fixture(scope="module")
-def examples(book):
-    return load_examples(ROOT / "data", book)
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])

@@ -7,14 +7,8 @@ from pathlib import Path
 import pytest
 
 from macros import numbers, render
-from macros.handbook import load_handbook
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def book():
-    return load_handbook(ROOT / "data", ROOT / "docs")
 
 
 def test_45_minute_budget_is_the_typed_one(book):

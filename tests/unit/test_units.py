@@ -1,6 +1,4 @@
 """Parsing counts and sizes, and formatting human units (macros/units.py)."""
-import sys
-from pathlib import Path
 
 import pytest
 
