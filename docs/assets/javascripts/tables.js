@@ -26,9 +26,15 @@
     }, 0);
   });
 
+  // Start once the browser is idle: the tab stops matter only when a reader can scroll, and
+  // measuring every table while the page is still being laid out costs the first paint.
+  var later = window.requestIdleCallback || function (fn) { window.setTimeout(fn, 200); };
+
   function observe() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content .md-typeset table"), function (table) {
-      watch.observe(table);
+    later(function () {
+      Array.prototype.forEach.call(document.querySelectorAll(".md-content .md-typeset table"), function (table) {
+        watch.observe(table);
+      });
     });
   }
 
