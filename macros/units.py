@@ -10,7 +10,7 @@ DataError naming the field).
 Formatting
     format_count(3472.2) -> "3.5K"         format_rate(3472.2) -> "3.5K/s"
     format_bytes(3e13) -> "30 TB"          format_bytes(5.475e16) -> "55 PB"
-    format_byte_rate(3.47e8) -> "350 MB/s" format_number(86400) -> "86,400"
+    format_byte_rate(3.47e8) -> "347 MB/s" format_number(86400) -> "86,400"
 Human figures keep `sig` significant figures (2 by default), except that a value that is
 exact in at most `exact_digits` (3) significant figures is shown unrounded: 365B stays
 365B and 36.5 TB stays 36.5 TB, while 3,472.2 becomes 3.5K. Rounding is half-up, as on
@@ -182,7 +182,7 @@ def format_bytes(value: float, sig: int = 2, exact_digits: int = 3, binary: bool
 
 
 def format_byte_rate(value: float, per: str = "s", sig: int = 2, exact_digits: int = 3) -> str:
-    """Bytes per unit of time: 3.47e8 -> "350 MB/s"; per="day": 3e13 -> "30 TB/day"."""
+    """Bytes per unit of time: 3.47e8 -> "347 MB/s" (exact in 3 figures); per="day": 3e13 -> "30 TB/day"."""
     return f"{format_bytes(value, sig, exact_digits)}/{per}"
 
 
