@@ -27,20 +27,18 @@ def define_env(env):
         return env.page.file.src_uri
 
     # Renderers that need the current page (for relative links) get it here; the rest take only data.
-    for name in ("mantra_table", "budget_table", "steps_overview", "pocket_checklist", "pocket_details",
-                 "deep_keys_compact", "red_team", "red_team_questions", "baseline", "latency_table"):
+    for name in ("budget_table", "steps_overview", "pocket_checklist", "pocket_details",
+                 "red_team", "red_team_questions", "baseline", "latency_table"):
         fn = getattr(render, name)
         env.macro(lambda *a, _fn=fn, **k: _fn(book, here(), *a, **k), name)
     for name in ("mantra", "framework_diagram", "step_budget", "step_checklists", "step_analogy", "analogy",
-                 "opening_script", "back_of_envelope", "latency_budget", "data_model_checklist",
+                 "opening_script", "back_of_envelope", "data_model_checklist",
                  "job_state_machine", "job_states_inline", "data_flow", "failure_inventory",
                  "tradeoff_playbook", "roadmap_ladder", "security_chain", "principles", "deep_keys",
                  "practice_protocol", "post_mortem", "reflection", "glossary", "references",
                  "powers_of_two", "availability", "time_facts"):
         fn = getattr(render, name)
         env.macro(lambda *a, _fn=fn, **k: _fn(book, *a, **k), name)
-    env.macro(lambda ref_id: render.cite(book, ref_id, here()), "cite")
-
     env.macro(lambda slug: render_example(book, examples[slug], here(), env.conf["use_directory_urls"]),
               "worked_example")
     env.macro(lambda: render_examples_index(book, examples, here()), "examples_index")
@@ -57,7 +55,6 @@ def define_env(env):
     def guide(section: str) -> str:
         value = getattr(book.guide, section)
         return render.named_list(value, section.replace("_", "-")) if isinstance(value, list) else value + "\n"
-
 
     # Every glossary term becomes a tooltip on every page (Python-Markdown's abbr glossary).
     env.conf["mdx_configs"].setdefault("abbr", {})["glossary"] = render.abbreviation_glossary(book)

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import numbers
-from .estimates import Scenario, load_scenario, scenario_data
+from .estimates import Scenario, scenario_data, scenario_from_data
 from .handbook import Handbook
 from .render import budgets, link
 from .yamlio import read_yaml
@@ -90,8 +90,8 @@ def load_raw_scenarios(data_dir: Path | str) -> dict[str, dict]:
     """Every data/scenarios/*.yml as written (counts stay "300M"), each checked by the engine first."""
     out: dict[str, dict] = {}
     for path in sorted(Path(data_dir, "scenarios").glob("*.yml")):
-        load_scenario(path)  # raises DataError naming file, key and line
-        data, _ = read_yaml(path)
+        data, lines = read_yaml(path)
+        scenario_from_data(data, str(path), lines)  # raises DataError naming file, key and line
         out[path.stem] = data
     return out
 

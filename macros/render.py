@@ -57,11 +57,6 @@ def mantra(book: Handbook) -> str:
     return " → ".join(f"**{w.word}**" for w in book.one_pager.mantra)
 
 
-def mantra_table(book: Handbook, here: str) -> str:
-    rows = [[f"[**{w.word}**]({link('one-pager.md#' + w.section, here)})", w.means]
-            for w in book.one_pager.mantra]
-    return table(["Word", "What you say"], rows)
-
 
 def budgets(book: Handbook) -> dict[int, list[int]]:
     """Minutes per step for each interview length; the first length is typed, the others computed."""
@@ -264,9 +259,6 @@ def deep_keys(book: Handbook) -> str:
         out.append(f"{k.rule}\n\n*Why:* {k.why}\n")
     return "\n".join(out)
 
-
-def deep_keys_compact(book: Handbook, here: str) -> str:
-    return "\n".join(f"- [**{k.name}**]({link('deep-keys.md#' + k.id, here)}): {k.rule}" for k in book.deep_keys) + "\n"
 
 
 def red_team(book: Handbook, here: str) -> str:

@@ -73,7 +73,6 @@ class Framework(Strict):
 class MantraWord(Strict):
     word: Text
     section: Slug
-    means: Text
 
 
 class OpeningLine(Strict):

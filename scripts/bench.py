@@ -38,7 +38,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: find chromium.py beside it
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS, wait_until_quiet  # noqa: E402
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 
 PAGE_TYPES = {
@@ -148,16 +148,6 @@ def serve(site: Path):
 DRAWN = "() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')].every(d => d.offsetHeight > 0)"
 
 
-def settle(page, pending: set) -> None:
-    """Wait until nothing has been in flight for 300 ms (what scripts fetch after load counts)."""
-    quiet = 0
-    for _ in range(400):
-        page.wait_for_timeout(50)
-        quiet = quiet + 1 if not pending else 0
-        if quiet == 6:
-            return
-
-
 def totals(finished: list) -> dict:
     sent = dict.fromkeys(["html", "css", "js", "fonts", "images", "data", "other"], 0)
     raw = dict(sent)
@@ -186,14 +176,14 @@ def page_weights(base: str, site: Path) -> dict:
             page.on("requestfinished", lambda r: (finished.append(r), pending.discard(r)))
             page.on("requestfailed", lambda r: pending.discard(r))
             page.goto(base + path, wait_until="load")
-            settle(page, pending)
+            wait_until_quiet(page, pending, quiet_ms=300, limit_ms=20_000)
             load = totals(finished)
             diagram = 'class="mermaid"' in (site / path / "index.html").read_text(encoding="utf-8")
             entry = {"path": path, "diagram": diagram, "requests": len(finished), **load}
             if diagram:  # what the page costs once its diagrams are drawn (scrolled to, so loaded)
                 page.locator("pre.mermaid").first.scroll_into_view_if_needed()  # one brings them all
                 page.wait_for_function(DRAWN, timeout=30_000)
-                settle(page, pending)
+                wait_until_quiet(page, pending, quiet_ms=300, limit_ms=20_000)
                 drawn = totals(finished)
                 entry["with_diagrams"] = {"requests": len(finished), **drawn}
             report[name] = entry

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.chromium import wait_until_quiet
 from tests.browser.support import all_pages
 
 PHONE = {"width": 390, "height": 844}
@@ -42,13 +43,7 @@ def visits(browser, site, base_url):
     for path in all_pages(site):
         current["path"] = path
         page.goto(base_url + path, wait_until="load")
-        # A short idle: nothing in flight for 150 ms (what scripts fetch after load counts too).
-        quiet = 0
-        for _ in range(100):
-            page.wait_for_timeout(50)
-            quiet = quiet + 1 if not open_requests else 0
-            if quiet == 3:
-                break
+        wait_until_quiet(page, open_requests, quiet_ms=150, limit_ms=5_000)
         widths[path] = page.evaluate(OVERFLOW)
     context.close()
     return {"requests": requests, "widths": widths}
