@@ -71,18 +71,18 @@ test-export: setup $(TEST_STAMP) system-packages
 
 # Downloads: one-page PDFs and the whole handbook (headless Chromium), then the Anki deck.
 pdf: build $(TEST_STAMP) system-packages
-	$(BIN)/python scripts/export_pdf.py site
+	$(BIN)/python -m scripts.export_pdf site
 	$(MAKE) anki
 
 anki: setup $(TEST_STAMP)
-	$(BIN)/python scripts/export_anki.py site/downloads/system-design-handbook.apkg
+	$(BIN)/python -m scripts.export_anki site/downloads
 
 # The site built for reading from a folder with no server, zipped into the downloads.
 offline: setup
-	$(BIN)/python scripts/export_offline.py site/downloads/handbook-offline.zip
+	$(BIN)/python -m scripts.export_offline site/downloads
 
 bench: setup $(TEST_STAMP) system-packages
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m scripts.bench
 
 clean:
 	rm -rf site .pytest_cache

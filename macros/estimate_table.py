@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from .schema import DAYS_PER_MONTH, DAYS_PER_YEAR
 from .units import format_byte_rate, format_bytes, format_count, format_number, format_rate
 
 COLUMNS = ["Operation", "Per day", "Avg QPS", "Peak QPS", "Bytes/op", "Bandwidth",
@@ -51,7 +52,7 @@ def _per_day_how(op: Any, scenario: Any, result: dict) -> str:
     if op.per_user_per_day is not None:
         return f"{_n(scenario.daily_active_users)} DAU × {_n(op.per_user_per_day)}"
     if op.per_month is not None:
-        return f"{_n(op.per_month)}/month / 30 days"
+        return f"{_n(op.per_month)}/month / {DAYS_PER_MONTH} days"
     if op.per_second is not None:
         return f"{_n(op.per_second)}/s × {_seconds(a)}"
     if op.ratio is not None:
@@ -109,7 +110,7 @@ def _row(op_result: dict, op: Any, scenario: Any, result: dict) -> list[str]:
         years = format_number(a["retention_years"])
         cells.append(_cell(format_byte_rate(r["stored_bytes_per_day"], "day"),
                            f"{_n(r['per_day'])} × {_b(size)}{copies}" if size else ""))
-        total_how = (f"{_b(r['stored_bytes_per_day'])}/day × 365 × {years} y<br>"
+        total_how = (f"{_b(r['stored_bytes_per_day'])}/day × {DAYS_PER_YEAR} × {years} y<br>"
                      if r["stored_bytes_per_day"] else "")
         cells.append(_cell(format_bytes(r["stored_bytes_total"]),
                            f"{total_how}{format_count(r['count_total'])} records"))

@@ -18,10 +18,11 @@ Pure Python (no MkDocs). A scenario is a YAML file (see data/scenarios/*.yml):
         per_user_per_day: 2                           # exactly one rate, see RATE_FIELDS
         payload: [{size: 1 MB, share: 0.1}]           # or one size: "100 B"
 
-Public API
+Public API (the scenario model is schema.Scenario; the loader reads and checks it)
     load_scenario(path) -> Scenario                   raises DataError
-    scenario_from_data(data, path="<input>", lines=None) -> Scenario
-    estimate(scenario) -> dict                        JSON-shaped, see estimate()
+    scenario_from_data(data, path="<input>") -> Scenario
+    estimate(scenario) -> dict                        JSON-shaped, see estimate(); DataError on overflow
+    scenario_data(scenario) -> dict                   the scenario as plain data (links, the browser)
 CLI
     python -m macros.estimates SCENARIO.yml [--json]  exit 2 with one message on bad data
 """
@@ -29,246 +30,53 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
-from pydantic_core import PydanticCustomError
-
-from . import units
+from . import loader, units
 from .errors import DataError
-from .yamlio import Where, problem, read_yaml, validate
-
-DAYS_PER_YEAR = 365
-DAYS_PER_MONTH = 30
-RATE_FIELDS = ("per_user_per_day", "per_day", "per_month", "per_second", "ratio")
-
-
-# ---------------------------------------------------------------- field types
-
-def _reason(kind: str, message: str) -> PydanticCustomError:
-    return PydanticCustomError(kind, "{reason}", {"reason": message})
-
-
-def _as_count(value: Any) -> float:
-    try:
-        return units.parse_count(value)
-    except ValueError as exc:
-        raise _reason("count", str(exc)) from None
-
-
-def _as_size(value: Any) -> float:
-    try:
-        return units.parse_size(value)
-    except ValueError as exc:
-        raise _reason("size", str(exc)) from None
-
-
-def _above_zero(value: float) -> float:
-    if value <= 0:
-        raise _reason("positive", f"must be more than 0, got {units.format_number(value)}")
-    return value
-
-
-def _at_least_one(value: float) -> float:
-    if value < 1:
-        raise _reason("at_least_one", f"must be at least 1, got {units.format_number(value)}")
-    return value
-
-
-def _at_most_one(value: float) -> float:
-    if value > 1:
-        raise _reason("at_most_one", f"must be between 0 and 1, got {units.format_number(value)}")
-    return value
-
-
-Count = Annotated[float, BeforeValidator(_as_count)]          # >= 0, "300M", 2, 0.5
-Size = Annotated[float, BeforeValidator(_as_size)]            # bytes >= 0, "1.5 KB", "1 MiB"
-Fraction = Annotated[Count, AfterValidator(_at_most_one)]     # 0..1
-Positive = Annotated[Count, AfterValidator(_above_zero)]      # > 0
-AtLeastOne = Annotated[Count, AfterValidator(_at_least_one)]  # >= 1
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class PayloadPart(_Strict):
-    """`share` of the operations carry `size` bytes (e.g. 10% of tweets have 1 MB of media)."""
-    size: Size
-    share: Fraction = 1.0
-
-
-def _payload_parts(value: Any) -> Any:
-    """One size, one {size, share} mapping, or a list of either -> list of part mappings."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [item if isinstance(item, dict) else {"size": item} for item in value]
-    if isinstance(value, dict):
-        return [value]
-    return [{"size": _as_size(value)}]
-
-
-class Users(_Strict):
-    monthly_active: Count | None = None
-    daily_active: Count | None = None
-    daily_active_ratio: Fraction | None = None
-
-
-class Assumptions(_Strict):
-    seconds_per_day: Positive = 86400.0   # 100000 for quick mental maths, 23400 for a trading day
-    peak_factor: AtLeastOne = 2.0         # peak QPS = average QPS x peak_factor
-    retention_years: Count = 5.0          # how long written data is kept
-    replication: AtLeastOne = 1.0         # copies stored
-
-
-class Ratio(_Strict):
-    """`times` operations of this kind for every one of operation `to` (reads 10:1 -> times: 10)."""
-    to: str
-    times: Count
-
-
-class Operation(_Strict):
-    name: str = Field(min_length=1)
-    kind: Literal["write", "read"]
-    per_user_per_day: Count | None = None
-    per_day: Count | None = None
-    per_month: Count | None = None        # a month is 30 days
-    per_second: Count | None = None       # an average over the day
-    ratio: Ratio | None = None
-    payload: Annotated[list[PayloadPart], BeforeValidator(_payload_parts)] = []
-
-    def rates(self) -> list[str]:
-        """The rate fields this operation sets (a valid scenario has exactly one)."""
-        return [f for f in RATE_FIELDS if getattr(self, f) is not None]
-
-    @property
-    def bytes_per_op(self) -> float:
-        return sum(part.size * part.share for part in self.payload)
-
-
-class Scenario(_Strict):
-    name: str = Field(min_length=1)
-    source: str | None = None
-    users: Users | None = None
-    assumptions: Assumptions = Field(default_factory=Assumptions)
-    operations: list[Operation] = Field(min_length=1)
-
-    @property
-    def daily_active_users(self) -> float | None:
-        """DAU as given, or monthly_active x daily_active_ratio; None without users."""
-        users = self.users
-        if users is None:
-            return None
-        if users.daily_active is not None:
-            return users.daily_active
-        if users.daily_active_ratio is not None and users.monthly_active is not None:
-            return users.monthly_active * users.daily_active_ratio
-        return None
-
-    def operation(self, name: str) -> Operation | None:
-        return next((op for op in self.operations if op.name == name), None)
-
-
-# ---------------------------------------------------------------- checks across fields
-
-def _check(scenario: Scenario, lines: dict[Where, int]) -> list[str]:
-    """What pydantic cannot see field by field; each problem names its key path and line."""
-    problems: list[str] = []
-
-    def bad(loc: Where, expected: str) -> None:
-        problems.append(problem(loc, lines, expected))
-
-    users = scenario.users
-    if users is not None:
-        given = [f for f in ("daily_active", "daily_active_ratio") if getattr(users, f) is not None]
-        if not given:
-            bad(("users",), "give exactly one of daily_active or daily_active_ratio")
-        elif len(given) == 2:
-            bad(("users", "daily_active_ratio"),
-                "give exactly one of daily_active or daily_active_ratio, not both")
-        elif given == ["daily_active_ratio"] and users.monthly_active is None:
-            bad(("users", "daily_active_ratio"), "needs users.monthly_active")
-        elif (given == ["daily_active"] and users.monthly_active is not None
-              and users.daily_active > users.monthly_active):
-            bad(("users", "daily_active"),
-                f"{units.format_count(users.daily_active)} daily users is more than "
-                f"{units.format_count(users.monthly_active)} monthly users")
-
-    first_use: dict[str, int] = {}
-    for i, op in enumerate(scenario.operations):
-        if op.name in first_use:
-            bad(("operations", i, "name"),
-                f"{op.name!r} is already the name of operations[{first_use[op.name]}]")
-        else:
-            first_use[op.name] = i
-
-    for i, op in enumerate(scenario.operations):
-        rates = op.rates()
-        if not rates:
-            bad(("operations", i), "no rate: give one of " + ", ".join(RATE_FIELDS))
-        elif len(rates) > 1:
-            bad(("operations", i, rates[1]),
-                f"give exactly one rate, this operation has {' and '.join(rates)}")
-        if op.per_user_per_day is not None and scenario.daily_active_users is None:
-            bad(("operations", i, "per_user_per_day"),
-                "needs users (daily_active, or monthly_active with daily_active_ratio)")
-        if op.ratio is not None:
-            target = scenario.operation(op.ratio.to)
-            if target is None:
-                known = ", ".join(repr(o.name) for o in scenario.operations)
-                bad(("operations", i, "ratio", "to"),
-                    f"no operation named {op.ratio.to!r} (known: {known})")
-                continue
-            chain = [op.name]
-            current = op
-            while current is not None and current.ratio is not None:
-                nxt = current.ratio.to
-                if nxt in chain:
-                    bad(("operations", i, "ratio", "to"),
-                        "ratio chain never ends: " + " -> ".join(chain + [nxt]))
-                    break
-                chain.append(nxt)
-                current = scenario.operation(nxt)
-    return problems
-
-
-def _ensure_valid(scenario: Scenario, path: str, lines: dict[Where, int]) -> Scenario:
-    problems = _check(scenario, lines)
-    if problems:
-        raise DataError(path, problems)
-    return scenario
-
-
-def scenario_from_data(data: Any, path: str = "<input>",
-                       lines: dict[Where, int] | None = None) -> Scenario:
-    """Validate already-parsed data (a dict from YAML or JSON); raises DataError."""
-    lines = lines or {}
-    scenario = validate(Scenario, data, path, lines)
-    return _ensure_valid(scenario, str(path), lines)
+from .messages import message, quote
+from .schema import DAYS_PER_MONTH, DAYS_PER_YEAR, RATE_FIELDS, Operation, Scenario
 
 
 def load_scenario(path: Path | str) -> Scenario:
     """Read and validate a scenario YAML file; raises DataError naming file, key path and line."""
-    try:
-        data, lines = read_yaml(path)
-    except UnicodeDecodeError as exc:
-        raise DataError(str(path), [f"is not UTF-8 text (byte {exc.start})"]) from None
+    data, lines = loader.read(path)
     return scenario_from_data(data, str(path), lines)
 
 
-def _plain(value: float) -> float | int:
+def scenario_from_data(data: Any, path: str = "<input>", lines: loader.Lines | None = None) -> Scenario:
+    """Validate already-parsed data (a dict from YAML or JSON) and check that its figures can be
+    computed (no overflow); raises DataError."""
+    scenario = loader.parse(Scenario, data, path, lines)
+    try:
+        estimate(scenario)
+    except _Overflow as exc:
+        raise DataError(str(path), [loader.problem(exc.where, lines or {}, exc.text)]) from None
+    return scenario
+
+
+class _Overflow(ArithmeticError):
+    """A figure came out infinite; scenario_from_data() turns this into the scenario's DataError."""
+
+    def __init__(self, where: tuple, text: str):
+        super().__init__(text)
+        self.where, self.text = where, text
+
+
+def _json_number(value: float) -> float | int:
+    """12.0 -> 12 (JSON and YAML read it back as the same number); 0.5 stays 0.5."""
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
 def _compact_count(value: float) -> float | int | str:
     """300000000.0 -> "300M" when that reads back exactly; small or odd values stay numbers."""
     if value < 1000:
-        return _plain(value)
+        return _json_number(value)
     text = units.format_count(value, sig=3).replace(",", "")
-    return text if units.parse_count(text) == value else _plain(value)
+    return text if units.parse_count(text) == value else _json_number(value)
 
 
 def _compact_size(value: float) -> float | int | str:
@@ -277,7 +85,7 @@ def _compact_size(value: float) -> float | int | str:
         text = units.format_bytes(value, sig=3, binary=binary).replace(",", "")
         if units.parse_size(text) == value:
             return text
-    return _plain(value)
+    return _json_number(value)
 
 
 def scenario_data(scenario: Scenario) -> dict:
@@ -286,10 +94,10 @@ def scenario_data(scenario: Scenario) -> dict:
     that is exact. The estimator page takes this as its link state."""
     data = scenario.model_dump(exclude_unset=True, exclude_none=True)
     if "users" in data:
-        data["users"] = {k: (_plain(v) if k == "daily_active_ratio" else _compact_count(v))
+        data["users"] = {k: (_json_number(v) if k == "daily_active_ratio" else _compact_count(v))
                          for k, v in data["users"].items()}
     if "assumptions" in data:
-        data["assumptions"] = {k: _plain(v) for k, v in data["assumptions"].items()}
+        data["assumptions"] = {k: _json_number(v) for k, v in data["assumptions"].items()}
     for op in data["operations"]:
         for field in RATE_FIELDS[:-1]:
             if field in op:
@@ -297,7 +105,7 @@ def scenario_data(scenario: Scenario) -> dict:
         if "ratio" in op:
             op["ratio"]["times"] = _compact_count(op["ratio"]["times"])
         if "payload" in op:
-            parts = [{k: (_compact_size(v) if k == "size" else _plain(v)) for k, v in part.items()}
+            parts = [{k: (_compact_size(v) if k == "size" else _json_number(v)) for k, v in part.items()}
                      for part in op["payload"]]
             if not parts:
                 del op["payload"]
@@ -311,29 +119,42 @@ def scenario_data(scenario: Scenario) -> dict:
 # ---------------------------------------------------------------- computing
 
 def _per_day(scenario: Scenario) -> dict[str, float]:
-    """Operations per day, by operation name (ratio chains resolved)."""
+    """Operations per day, by operation name; ratio chains resolved iteratively (a checked
+    scenario's chains all end, so each walk stops at an operation with a rate of its own)."""
     out: dict[str, float] = {}
     a = scenario.assumptions
     dau = scenario.daily_active_users
 
-    def resolve(op: Operation) -> float:
-        if op.name not in out:
-            if op.per_user_per_day is not None:
-                value = op.per_user_per_day * dau
-            elif op.per_day is not None:
-                value = op.per_day
-            elif op.per_month is not None:
-                value = op.per_month / DAYS_PER_MONTH
-            elif op.per_second is not None:
-                value = op.per_second * a.seconds_per_day
-            else:
-                value = op.ratio.times * resolve(scenario.operation(op.ratio.to))
-            out[op.name] = value
-        return out[op.name]
+    def own_rate(op: Operation) -> float:
+        if op.per_user_per_day is not None:
+            return op.per_user_per_day * dau
+        if op.per_day is not None:
+            return op.per_day
+        if op.per_month is not None:
+            return op.per_month / DAYS_PER_MONTH
+        return op.per_second * a.seconds_per_day
 
     for op in scenario.operations:
-        resolve(op)
+        chain = []
+        current = op
+        while current.name not in out and current.ratio is not None:
+            chain.append(current)
+            current = scenario.operation(current.ratio.to)
+        if current.name not in out:
+            out[current.name] = own_rate(current)
+        value = out[current.name]
+        for link in reversed(chain):
+            value = link.ratio.times * value
+            out[link.name] = value
     return out
+
+
+def _finite(operations: list[dict]) -> None:
+    """Every figure must be a real number: a scenario whose figures overflow is refused, naming them."""
+    for i, op in enumerate(operations):
+        for key, value in op.items():
+            if isinstance(value, float) and not math.isfinite(value):
+                raise _Overflow(("operations", i), message("overflow", figure=key, operation=quote(op["name"])))
 
 
 def estimate(scenario: Scenario) -> dict:
@@ -351,8 +172,8 @@ def estimate(scenario: Scenario) -> dict:
           "bytes_per_op",               # sum of payload size x share
           "bandwidth_bytes_per_s",      # avg_qps x bytes_per_op (in for writes, out for reads)
           "stored_bytes_per_day",       # writes: per_day x bytes_per_op x replication; reads: 0
-          "stored_bytes_total",         # stored_bytes_per_day x 365 x retention_years
-          "count_total",                # per_day x 365 x retention_years, for reads and writes
+          "stored_bytes_total",         # stored_bytes_per_day x DAYS_PER_YEAR x retention_years
+          "count_total",                # per_day x DAYS_PER_YEAR x retention_years, for reads and writes
       }],                               #   alike (records written / requests served over retention)
       "totals": {
           "read":  {"per_day", "avg_qps", "peak_qps", "bandwidth_bytes_per_s", "count_total"},
@@ -364,7 +185,9 @@ def estimate(scenario: Scenario) -> dict:
     Totals are plain sums over the operations of that kind (zeros when there are none); summing
     peaks assumes every operation peaks at the same moment, the cautious reading.
     """
-    _ensure_valid(scenario, f"<scenario {scenario.name!r}>", {})
+    problems = scenario.problems()  # a Scenario built directly has skipped the loader's checks
+    if problems:
+        raise DataError(f"<scenario {scenario.name!r}>", [loader.problem(loc, {}, text) for loc, text in problems])
     a = scenario.assumptions
     per_day = _per_day(scenario)
     days_kept = DAYS_PER_YEAR * a.retention_years
@@ -387,6 +210,8 @@ def estimate(scenario: Scenario) -> dict:
             "stored_bytes_total": stored_day * days_kept,
             "count_total": n * days_kept,
         })
+
+    _finite(operations)
 
     def total(kind: str | None, keys: tuple[str, ...]) -> dict[str, float]:
         ops = [o for o in operations if kind is None or o["kind"] == kind]
@@ -469,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except OSError as exc:  # read_yaml turns read errors into DataError; this is a last guard
+    except OSError as exc:  # the loader turns read errors into DataError; this is a last guard
         print(f"{args.scenario}: cannot be read ({exc.strerror or exc})", file=sys.stderr)
         return 2
     if args.json:

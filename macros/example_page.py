@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from .estimate_table import render_estimate_table
 from .estimates import estimate
-from .examples import WorkedExample
-from .handbook import Handbook
+from .handbook import Handbook, WorkedExample
 from .practice import estimator_link
+from .registry import Here, macro
 from .render import heading, link, mermaid, table
 from .units import format_bytes, format_rate
 
@@ -50,9 +50,9 @@ def _opening(we: WorkedExample) -> str:
     return "\n".join(out)
 
 
-def _numbers(we: WorkedExample, here: str, directory_urls: bool = True) -> str:
+def _numbers(we: WorkedExample, here: Here) -> str:
     result = estimate(we.scenario)
-    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here, directory_urls),
+    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here),
            we.example.numbers_note + "\n"]
     if we.scenario.source:
         out.append(f"*Source of the figures:* {we.scenario.source}\n")
@@ -92,7 +92,7 @@ def _flow(we: WorkedExample) -> str:
     return "\n".join([flow_diagram(we), steps + "\n", f"**Critical path:** arrows {path}. {f.narrative}\n"])
 
 
-def _failures(book: Handbook, we: WorkedExample, here: str) -> str:
+def _failures(book: Handbook, we: WorkedExample, here: Here) -> str:
     inv = book.one_pager.failure_inventory
     modes = {m.id: m for m in inv.modes}
     controls = {c.id: c for c in inv.controls}
@@ -120,7 +120,7 @@ def _roadmap(we: WorkedExample) -> str:
             "\n\n**Next 10×:**\n\n" + "\n".join(f"- {i}" for i in r.next_10x) + "\n")
 
 
-def _red_team(book: Handbook, we: WorkedExample, here: str) -> str:
+def _red_team(book: Handbook, we: WorkedExample, here: Here) -> str:
     questions = {q.id: q for q in book.red_team}
     out = []
     for r in we.example.red_team:
@@ -129,11 +129,13 @@ def _red_team(book: Handbook, we: WorkedExample, here: str) -> str:
     return "\n".join(out)
 
 
-def render_example(book: Handbook, we: WorkedExample, here: str, directory_urls: bool = True) -> str:
+@macro
+def worked_example(book: Handbook, here: Here, slug: str) -> str:
+    we = book.examples[slug]
     ex = we.example
     body = {
         "opening": _opening(we),
-        "numbers": _numbers(we, here, directory_urls),
+        "numbers": _numbers(we, here),
         "api": _api(we),
         "data-model": _data_model(we),
         "flow": _flow(we),
@@ -156,9 +158,10 @@ def headline(we: WorkedExample) -> tuple[str, str]:
     return format_rate(t["all"]["peak_qps"]), (format_bytes(stored) if stored else "—")
 
 
-def render_examples_index(book: Handbook, examples: dict[str, WorkedExample], here: str) -> str:
+@macro
+def examples_index(book: Handbook, here: Here) -> str:
     rows = []
-    for slug, we in examples.items():
+    for slug, we in book.examples.items():
         peak, stored = headline(we)
         rows.append([f"[{we.example.title}]({link('examples/' + slug + '.md', here)})", we.example.summary, peak, stored])
     return table(["Design", "What it covers", "Peak QPS", "Stored in total"], rows, ["---", "---", "--:", "--:"])

@@ -1,15 +1,25 @@
-"""Load and check every data file at once; the build starts only if all of them are right."""
+"""Load and check every data file at once; the build starts only if all of them are right.
+
+    load_handbook(data_dir, docs_dir=None) -> Handbook      raises one DataError
+
+Reads data/*.yml (one model each, schema.FILES), data/scenarios/*.yml and data/examples/*.yml,
+each through the loader, once; then checks what links the files together (ids one file names
+and another defines)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pydantic import RootModel
-
-from . import schema
+from . import loader, schema
 from .errors import DataError
-from .yamlio import Where, problem, read_yaml, validate
+
+
+@dataclass(frozen=True)
+class WorkedExample:
+    """An example with its slug (the file name) and the scenario its numbers come from."""
+    slug: str
+    example: schema.Example
+    scenario: schema.Scenario
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,8 @@ class Handbook:
     references: list[schema.Reference]
     numbers: schema.Numbers
     guide: schema.Guide
+    scenarios: dict[str, schema.Scenario]      # by slug: data/scenarios/<slug>.yml
+    examples: dict[str, WorkedExample]         # by slug: data/examples/<slug>.yml
 
     def step(self, step_id: str) -> schema.Step:
         for s in self.framework.steps:
@@ -33,9 +45,11 @@ class Handbook:
                 return s
         raise KeyError(f"no framework step {step_id!r}; steps are {[s.id for s in self.framework.steps]}")
 
-    # Headings of the one-pager that links may point at, besides the mantra's sections.
-    ONE_PAGER_SUBSECTIONS = {"data-model": "Data model", "data-flow": "Data flow", "security": "Security",
-                             "job-state-machine": "Job state machine"}
+    def section(self, section_id: str) -> schema.Section:
+        for s in self.one_pager.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(f"no one-pager section {section_id!r}")
 
     def label(self, target: str) -> str:
         """Reader-facing name of a link target: 'one-pager.md#failures' -> 'One-pager: FAILURE'."""
@@ -44,9 +58,10 @@ class Handbook:
             if step.page == path:
                 return f"Step {step.number}: {step.short}"
         if path == "one-pager.md":
-            words = {w.section: w.word for w in self.one_pager.mantra} | self.ONE_PAGER_SUBSECTIONS
-            if not section or section in words:
-                return "One-pager" + (f": {words[section]}" if section else "")
+            words = {w.section: w.word for w in self.one_pager.mantra}
+            titles = {s.id: words.get(s.id, s.title) for s in self.one_pager.sections}
+            if not section or section in titles:
+                return "One-pager" + (f": {titles[section]}" if section else "")
         if path == "deep-keys.md":
             names = {k.id: k.name for k in self.deep_keys}
             if not section or section in names:
@@ -60,73 +75,73 @@ class Handbook:
         raise KeyError(f"no reference {ref_id!r}")
 
 
-def duplicate_ids(data: Any, lines: dict[Where, int], where: Where = ()) -> list[str]:
-    """Every list of mappings with an `id` (or `term`) must not repeat one."""
-    found: list[str] = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            found += duplicate_ids(value, lines, where + (key,))
-    elif isinstance(data, list):
-        first: dict[Any, int] = {}
-        for i, item in enumerate(data):
-            if isinstance(item, dict):
-                key_name = "id" if "id" in item else "term" if "term" in item else None
-                if key_name:
-                    value = item[key_name]
-                    value = value.lower() if isinstance(value, str) else value
-                    if value in first:
-                        found.append(problem(where + (i, key_name), lines,
-                                             f"duplicate {key_name} {item[key_name]!r} (first at item [{first[value]}])"))
-                    else:
-                        first[value] = i
-            found += duplicate_ids(item, lines, where + (i,))
-    return found
+def _folder(data_dir: Path, name: str, model: type) -> dict:
+    return {path.stem: loader.load(model, path) for path in sorted((data_dir / name).glob("*.yml"))}
 
 
-def load_file(data_dir: Path, name: str) -> Any:
-    path = data_dir / f"{name}.yml"
-    data, lines = read_yaml(path)
-    dupes = duplicate_ids(data, lines)
-    if dupes:
-        raise DataError(str(path), dupes)
-    model = validate(schema.FILES[name], data, path, lines)
-    return model.root if isinstance(model, RootModel) else model
+def _unknown(where: str, value: str, known, what: str) -> str:
+    return f"{where}: unknown {what} {value!r}, expected one of {sorted(known)}"
 
 
-def _cross_checks(book: Handbook, data_dir: Path, docs_dir: Path | None) -> None:
-    step_ids = [s.id for s in book.framework.steps]
-    for i, m in enumerate(book.pocket_checklist):
-        if m.step not in step_ids:
-            raise DataError(str(data_dir / "pocket_checklist.yml"),
-                            [f"[{i}].step: unknown step {m.step!r}, expected one of {step_ids}"])
-    sections = [w.section for w in book.one_pager.mantra]
-    expected = ["spec", "numbers", "flow", "failures", "trade-offs", "roadmap"]
-    if sections != expected:
-        raise DataError(str(data_dir / "one_pager.yml"),
-                        [f"mantra: sections must be {expected} (the one-pager's order), found {sections}"])
-    ref_ids = [r.id for r in book.references]
-    if book.numbers.latency.source not in ref_ids:
-        raise DataError(str(data_dir / "numbers.yml"),
-                        [f"latency.source: unknown reference {book.numbers.latency.source!r}, expected one of {ref_ids}"])
+def _cross_checks(files: dict, data_dir: Path, docs_dir: Path | None) -> None:
+    """Ids that one file names and another defines; pages that data links to."""
+    def fail(name: str, problems: list[str]) -> None:
+        if problems:
+            raise DataError(str(data_dir / name), problems)
+
+    steps = [s.id for s in files["framework"].steps]
+    fail("pocket_checklist.yml", [_unknown(f"[{i}].step", m.step, steps, "step")
+                                  for i, m in enumerate(files["pocket_checklist"]) if m.step not in steps])
+    one_pager = files["one_pager"]
+    mantra = [w.section for w in one_pager.mantra]
+    top = [s.id for s in one_pager.sections if s.level == 2]
+    fail("one_pager.yml", [f"sections: the level-2 sections must start with the mantra's {mantra}, found {top}"]
+         if top[:len(mantra)] != mantra else [])
+    refs = [r.id for r in files["references"]]
+    source = files["numbers"].latency.source
+    fail("numbers.yml", [_unknown("latency.source", source, refs, "reference")] if source not in refs else [])
     if docs_dir is not None:
-        pages = [(f"steps[{i}].page", s.page) for i, s in enumerate(book.framework.steps)]
-        for where, page in pages:
-            if not (docs_dir / page.split("#")[0]).is_file():
-                raise DataError(str(data_dir / "framework.yml"), [f"{where}: no page docs/{page}"])
-        for i, item in enumerate(book.red_team):
-            if not (docs_dir / item.see.split("#")[0]).is_file():
-                raise DataError(str(data_dir / "red_team.yml"), [f"[{i}].see: no page docs/{item.see.split('#')[0]}"])
+        fail("framework.yml", [f"steps[{i}].page: no page docs/{s.page}" for i, s in enumerate(files["framework"].steps)
+                               if not (docs_dir / s.page.split("#")[0]).is_file()])
+        fail("red_team.yml", [f"[{i}].see: no page docs/{q.see.split('#')[0]}" for i, q in enumerate(files["red_team"])
+                              if not (docs_dir / q.see.split("#")[0]).is_file()])
+
+
+def _check_labels(book: Handbook, data_dir: Path) -> None:
+    bad = []
     for i, item in enumerate(book.red_team):
         try:
             book.label(item.see)
         except KeyError:
-            raise DataError(str(data_dir / "red_team.yml"), [
-                f"[{i}].see: {item.see!r} is not a step page, a one-pager section or a deep key"]) from None
+            bad.append(f"[{i}].see: {item.see!r} is not a step page, a one-pager section or a deep key")
+    if bad:
+        raise DataError(str(data_dir / "red_team.yml"), bad)
+
+
+def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario]) -> dict[str, WorkedExample]:
+    inventory = files["one_pager"].failure_inventory
+    modes, controls = {m.id for m in inventory.modes}, {c.id for c in inventory.controls}
+    questions = {q.id for q in files["red_team"]}
+    out = {}
+    for slug, ex in _folder(data_dir, "examples", schema.Example).items():
+        problems = [] if ex.scenario in scenarios else [_unknown("scenario", ex.scenario, scenarios, "scenario (data/scenarios/)")]
+        for i, f in enumerate(ex.failures):
+            problems += [_unknown(f"failures[{i}].mode", f.mode, modes, "failure mode")] if f.mode not in modes else []
+            problems += [_unknown(f"failures[{i}].controls", c, controls, "control") for c in f.controls if c not in controls]
+        problems += [_unknown(f"red_team[{i}].question", r.question, questions, "red-team question")
+                     for i, r in enumerate(ex.red_team) if r.question not in questions]
+        if problems:
+            raise DataError(str(data_dir / "examples" / f"{slug}.yml"), problems)
+        out[slug] = WorkedExample(slug, ex, scenarios[ex.scenario])
+    return out
 
 
 def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None) -> Handbook:
     """Read every file of data/; raise one DataError naming the file and place of the first bad one."""
     data_dir = Path(data_dir)
-    book = Handbook(**{name: load_file(data_dir, name) for name in schema.FILES})
-    _cross_checks(book, data_dir, Path(docs_dir) if docs_dir else None)
+    files = {name: loader.load(model, data_dir / f"{name}.yml") for name, model in schema.FILES.items()}
+    _cross_checks(files, data_dir, Path(docs_dir) if docs_dir else None)
+    scenarios = _folder(data_dir, "scenarios", schema.Scenario)
+    book = Handbook(**files, scenarios=scenarios, examples=_examples(data_dir, files, scenarios))
+    _check_labels(book, data_dir)
     return book

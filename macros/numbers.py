@@ -4,10 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 SECONDS_PER_DAY = 86_400
-DAYS_PER_YEAR = 365.25
+AVERAGE_YEAR_DAYS = 365.25  # a calendar year with its leap days: downtime per year and month
 PERIODS = {  # seconds in each period a downtime table shows
-    "year": DAYS_PER_YEAR * SECONDS_PER_DAY,
-    "month": DAYS_PER_YEAR * SECONDS_PER_DAY / 12,
+    "year": AVERAGE_YEAR_DAYS * SECONDS_PER_DAY,
+    "month": AVERAGE_YEAR_DAYS * SECONDS_PER_DAY / 12,
     "week": 7 * SECONDS_PER_DAY,
     "day": SECONDS_PER_DAY,
 }

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import numbers
-from .estimates import Scenario, scenario_data, scenario_from_data
+from . import contract, numbers
+from .estimates import scenario_data
 from .handbook import Handbook
+from .registry import Here, macro
 from .render import budgets, link
-from .yamlio import read_yaml
+from .schema import Scenario
 
 ESTIMATOR_PAGE = "practice/estimator.md"
 # encodeURIComponent() leaves these alone; quoting the same way gives the link the page writes.
@@ -36,70 +35,44 @@ def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
-def page_url(src_uri: str, directory_urls: bool = True) -> str:
-    """The URL MkDocs gives a page: 'a/b.md' -> 'a/b/' ('a/b.html' without directory URLs),
-    'a/index.md' -> 'a/' ('a/index.html')."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def url_link(target_src: str, here_src: str, directory_urls: bool = True) -> str:
-    """A relative URL between two built pages, for raw HTML links (MkDocs does not rewrite those)."""
-    target, here = page_url(target_src, directory_urls), page_url(here_src, directory_urls)
-    if directory_urls:
-        return posixpath.relpath(target or ".", here.rstrip("/") or ".") + "/"
-    return posixpath.relpath(target, posixpath.dirname(here) or ".")
-
-
-def asset(page: str, path: str) -> str:
-    """URL of a file under docs/ (e.g. 'assets/javascripts/timer.js') from a built page URL
-    ('practice/timer/' or 'practice/timer.html': MkDocs' page.url, either URL style)."""
-    base = page if page.endswith("/") else posixpath.dirname(page)
-    return posixpath.relpath(path, base.rstrip("/") or ".")
-
-
-def page_scripts(page: str, *names: str) -> str:
+@macro
+def page_scripts(here: Here, *names: str) -> str:
     """`<script src>` tags for page-only scripts, at the end of a page's Markdown. Material's instant
     navigation re-runs them when it swaps this page in, in order, one after the other."""
-    return "\n".join(f'<script src="{asset(page, "assets/javascripts/" + n)}"></script>' for n in names) + "\n"
+    return "\n".join(f'<script src="{here.url("assets/javascripts/" + n)}"></script>' for n in names) + "\n"
 
 
 # --- estimator -----------------------------------------------------------------------------------
 
-def estimator_fragment(scenario: Scenario) -> str:
-    """'s=<URL-encoded JSON>': the estimator's state for a scenario (its source left out)."""
+def estimator_state(scenario: Scenario) -> dict:
+    """What the estimator page is handed for a scenario: its plain data, without the source note.
+    The one serialisation the browser gets, for the page's scenario list and for links alike."""
     data = scenario_data(scenario)
     data.pop("source", None)
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return data
+
+
+def estimator_fragment(scenario: Scenario) -> str:
+    """'s=<URL-encoded JSON>': the estimator's state for a scenario."""
+    text = json.dumps(estimator_state(scenario), ensure_ascii=False, separators=(",", ":"))
     return "s=" + quote(text, safe=_URI_COMPONENT_SAFE)
 
 
-def estimator_link(scenario: Scenario, here: str, directory_urls: bool = True) -> str:
+def estimator_link(scenario: Scenario, here: Here) -> str:
     """A Markdown line (raw HTML link: MkDocs would reject '#s=...' as a missing anchor) that opens
     the scenario in the estimator."""
-    href = url_link(ESTIMATOR_PAGE, here, directory_urls) + "#" + estimator_fragment(scenario)
+    href = here.url(ESTIMATOR_PAGE) + "#" + estimator_fragment(scenario)
     return (f'<p class="estimator-link"><a href="{html.escape(href, quote=True)}">'
             f"Open these numbers in the estimator</a> to change an assumption and see what moves.</p>\n")
 
 
-def load_raw_scenarios(data_dir: Path | str) -> dict[str, dict]:
-    """Every data/scenarios/*.yml as written (counts stay "300M"), each checked by the engine first."""
-    out: dict[str, dict] = {}
-    for path in sorted(Path(data_dir, "scenarios").glob("*.yml")):
-        data, lines = read_yaml(path)
-        scenario_from_data(data, str(path), lines)  # raises DataError naming file, key and line
-        out[path.stem] = data
-    return out
-
-
-def estimator(scenarios: dict[str, dict]) -> str:
-    """The estimator's mount point: the scenarios it can start from, and a note for readers without JS."""
-    listed = {slug: {k: v for k, v in data.items() if k != "source"} for slug, data in scenarios.items()}
-    return (f'<div class="practice-tool estimator" id="estimator-tool" data-scenarios="{_attr(listed)}">\n'
+@macro
+def estimator(book: Handbook) -> str:
+    """The estimator's mount point: the scenarios it can start from, the engine's contract (its
+    defaults, units, limits and messages, from macros/contract.py), and a note for readers without JS."""
+    listed = {slug: estimator_state(s) for slug, s in book.scenarios.items()}
+    return (f'<div class="practice-tool estimator" id="estimator-tool" data-scenarios="{_attr(listed)}" '
+            f'data-contract="{_attr(contract.contract())}">\n'
             '<p class="practice-noscript">The estimator needs JavaScript. Without it, run '
             "<code>python -m macros.estimates data/scenarios/twitter-timeline.yml</code> "
             "from the handbook's sources.</p>\n</div>\n")
@@ -107,7 +80,8 @@ def estimator(scenarios: dict[str, dict]) -> str:
 
 # --- interview timer -----------------------------------------------------------------------------
 
-def timer(book: Handbook, here: str) -> str:
+@macro
+def interview_timer(book: Handbook, here: Here) -> str:
     """The timer's controls (built by timer.js from data-config) and one block per step, in Markdown,
     each with its goal and questions; the script shows the block of the current step."""
     plan = budgets(book)
@@ -137,7 +111,8 @@ def timer(book: Handbook, here: str) -> str:
 
 # --- red-team drill ------------------------------------------------------------------------------
 
-def red_team_drill(book: Handbook, here: str) -> str:
+@macro
+def red_team_drill(book: Handbook, here: Here) -> str:
     """Every interrupt as a card (question, then what a strong answer covers and where to read more);
     red-team-drill.js shows one card at a time, in random order."""
     out = ['<div class="practice-tool drill" id="drill-tool" markdown="1">\n']
@@ -155,12 +130,13 @@ def red_team_drill(book: Handbook, here: str) -> str:
     return "\n".join(out)
 
 
-def prompt_picker(examples: dict[str, Any], here: str) -> str:
+@macro
+def prompt_picker(book: Handbook, here: Here) -> str:
     """The worked examples' prompts, each linking to its example page; the drill script can pick one."""
     out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n']
     rows = [f"- [{we.example.title}]({link('examples/' + slug + '.md', here)}): "
             f'<span class="prompt-picker__prompt">“{_text(we.example.prompt)}”</span>'
-            for slug, we in examples.items()]
+            for slug, we in book.examples.items()]
     out.append("\n".join(rows) + "\n")
     out.append("</div>\n")
     return "\n".join(out)
@@ -168,6 +144,7 @@ def prompt_picker(examples: dict[str, Any], here: str) -> str:
 
 # --- post-mortem ---------------------------------------------------------------------------------
 
+@macro
 def post_mortem_form(book: Handbook) -> str:
     """The three bullets of the post-mortem note, each with room to write (kept in this browser)."""
     pm = book.practice.post_mortem

@@ -1,19 +1,21 @@
-"""Pure functions from validated data to Markdown. `here` is the src path of the page being
-rendered, so links are relative and MkDocs can check them."""
+"""Pure functions from validated data to Markdown. `here` is the page being rendered, so links
+are relative to it and MkDocs can check them. Functions marked @macro are called from pages."""
 from __future__ import annotations
 
 import posixpath
 
 from . import numbers, schema
 from .handbook import Handbook
+from .registry import Here, macro
 
 
 # --- small pieces -------------------------------------------------------------------------
 
-def link(target: str, here: str) -> str:
-    """Relative link from page `here` to `target` ('one-pager.md#numbers')."""
+def link(target: str, here: Here) -> str:
+    """Markdown link from page `here` to the source file `target` ('one-pager.md#numbers'); MkDocs
+    checks it and turns it into the page's URL."""
     path, _, anchor = target.partition("#")
-    rel = posixpath.relpath(path, posixpath.dirname(here) or ".") if path else ""
+    rel = posixpath.relpath(path, posixpath.dirname(here.src) or ".") if path else ""
     return rel + (f"#{anchor}" if anchor else "")
 
 
@@ -53,6 +55,7 @@ def mermaid(code: str) -> str:
 
 # --- mantra and framework -----------------------------------------------------------------
 
+@macro
 def mantra(book: Handbook) -> str:
     return " → ".join(f"**{w.word}**" for w in book.one_pager.mantra)
 
@@ -64,7 +67,8 @@ def budgets(book: Handbook) -> dict[int, list[int]]:
     return {total: numbers.scaled_budget(typed, total) for total in book.framework.interview_minutes}
 
 
-def budget_table(book: Handbook, here: str) -> str:
+@macro
+def budget_table(book: Handbook, here: Here) -> str:
     plan = budgets(book)
     header = ["Step"] + [f"{total}-minute interview" for total in plan] + ["Published range"]
     rows = []
@@ -75,6 +79,7 @@ def budget_table(book: Handbook, here: str) -> str:
     return table(header, rows) + "\n" + book.framework.budget_note + "\n"
 
 
+@macro
 def framework_diagram(book: Handbook) -> str:
     plan = budgets(book)
     lines = ["flowchart TD"]
@@ -86,6 +91,7 @@ def framework_diagram(book: Handbook) -> str:
     return mermaid("\n".join(lines))
 
 
+@macro
 def step_budget(book: Handbook, step_id: str) -> str:
     step = book.step(step_id)
     plan = budgets(book)
@@ -94,6 +100,7 @@ def step_budget(book: Handbook, step_id: str) -> str:
                       f" (published guides: {step.published_range}).")
 
 
+@macro
 def step_checklists(book: Handbook, step_id: str) -> str:
     step = book.step(step_id)
     prefix = f"step-{step.id}"
@@ -108,11 +115,13 @@ def step_checklists(book: Handbook, step_id: str) -> str:
     return "\n".join(out)
 
 
+@macro
 def step_analogy(book: Handbook, step_id: str) -> str:
     a = book.framework.analogy
     return admonition("example", f"{a.title}: {book.step(step_id).short.lower()}", a.stages[step_id])
 
 
+@macro
 def analogy(book: Handbook) -> str:
     a = book.framework.analogy
     out = [a.summary + "\n"]
@@ -121,7 +130,8 @@ def analogy(book: Handbook) -> str:
     return "\n".join(out) + "\n"
 
 
-def steps_overview(book: Handbook, here: str) -> str:
+@macro
+def steps_overview(book: Handbook, here: Here) -> str:
     out = []
     for step in book.framework.steps:
         out.append(heading(3, f"{step.number}. {step.title}", f"step-{step.number}"))
@@ -131,12 +141,14 @@ def steps_overview(book: Handbook, here: str) -> str:
 
 # --- one-pager sections -------------------------------------------------------------------
 
+@macro
 def opening_script(book: Handbook) -> str:
     s = book.one_pager.opening_script
     lines = [f"{i}. {tag('opening', l.id)}**{l.label}.** {l.say}" for i, l in enumerate(s.lines, 1)]
     return s.intro + "\n\n" + "\n".join(lines) + "\n"
 
 
+@macro
 def back_of_envelope(book: Handbook) -> str:
     b = book.one_pager.back_of_envelope
     out = [b.intro + "\n"]
@@ -157,10 +169,12 @@ def latency_budget(book: Handbook) -> str:
     return "**Latency budget.** " + lb.note + "\n\n" + table(["Hop", "Budget", "Path"], rows)
 
 
+@macro
 def data_model_checklist(book: Handbook) -> str:
     return items("data-model", book.one_pager.data_model_checklist, tasks=True)
 
 
+@macro
 def job_states_inline(book: Handbook) -> str:
     sm = book.one_pager.job_state_machine
     finals = [s.label or s.id for s in sm.states if s.final]
@@ -168,49 +182,45 @@ def job_states_inline(book: Handbook) -> str:
     return chain + " → " + " \\| ".join(f"`{f}`" for f in finals)
 
 
-def job_state_machine(book: Handbook, diagram: bool = True) -> str:
+@macro
+def job_state_machine(book: Handbook) -> str:
     sm = book.one_pager.job_state_machine
-    out = [sm.intro + "\n"]
-    if diagram:
-        lines = ["stateDiagram-v2", f"    [*] --> {sm.states[0].id}"]
-        lines += [f"    {t.from_} --> {t.to}: {t.event}" for t in sm.transitions]
-        lines += [f"    {s.id} --> [*]" for s in sm.states if s.final]
-        out.append(mermaid("\n".join(lines)))
+    lines = ["stateDiagram-v2", f"    [*] --> {sm.states[0].id}"]
+    lines += [f"    {t.from_} --> {t.to}: {t.event}" for t in sm.transitions]
+    lines += [f"    {s.id} --> [*]" for s in sm.states if s.final]
+    out = [sm.intro + "\n", mermaid("\n".join(lines))]
     out.append(table(["State", "Meaning"], [[f"{tag('job-state', s.id.lower())}`{s.label or s.id}`", s.meaning] for s in sm.states]))
     out.append(table(["From", "To", "When"], [[f"`{t.from_}`", f"`{t.to}`", t.event] for t in sm.transitions]))
     return "\n".join(out)
 
 
+@macro
 def data_flow(book: Handbook) -> str:
     f = book.one_pager.data_flow
     steps = "\n".join(f"{i}. {tag('flow', s.id)}{s.text}" for i, s in enumerate(f.steps, 1))
     return f.intro + "\n\n" + steps + "\n\n" + items("flow-rule", f.rules)
 
 
-def failure_inventory(book: Handbook, compact: bool = False) -> str:
+@macro
+def failure_inventory(book: Handbook) -> str:
     fi = book.one_pager.failure_inventory
     controls = {c.id: c for c in fi.controls}
-    if compact:
-        modes = "; ".join(m.name.lower() for m in fi.modes)
-        ctl = ", ".join(c.name for c in fi.controls)
-        return f"{fi.intro} **Modes:** {modes}. **Controls:** {ctl}.\n"
     rows = [[f"{tag('failure', m.id)}**{m.name}**", m.what, ", ".join(controls[c].name for c in m.controls)] for m in fi.modes]
     out = [fi.intro + "\n", table(["Failure mode", "What happens", "Controls"], rows)]
     out.append("\n".join(f"- {tag('control', c.id)}**{c.name}:** {c.what}" for c in fi.controls) + "\n")
     return "\n".join(out)
 
 
-def tradeoff_playbook(book: Handbook, compact: bool = False) -> str:
+@macro
+def tradeoff_playbook(book: Handbook) -> str:
     tp = book.one_pager.tradeoff_playbook
-    if compact:
-        pairs = "; ".join(" vs ".join(c.options) for c in tp.choices)
-        return f"{pairs}. {tp.rule}\n"
     rows = [[f"{tag('tradeoff', c.id)}**{c.options[0]} vs {c.options[1]}**",
              f"**{c.options[0]}:** {c.first_when}", f"**{c.options[1]}:** {c.second_when}", c.reverse]
             for c in tp.choices]
     return tp.rule + "\n\n" + table(["Choice", "Pick the first when", "Pick the second when", "How to reverse"], rows)
 
 
+@macro
 def roadmap_ladder(book: Handbook) -> str:
     r = book.one_pager.roadmap_ladder
     mvp = " ".join(i.text for i in r.mvp.items)
@@ -219,13 +229,13 @@ def roadmap_ladder(book: Handbook) -> str:
             f"- {tag('roadmap', 'next-10x')}**Next 10×:** {nxt}\n")
 
 
-def security_chain(book: Handbook, compact: bool = False) -> str:
+@macro
+def security_chain(book: Handbook) -> str:
     s = book.one_pager.security_chain
-    if compact:
-        return s.intro + " " + " → ".join(f"**{l.name}**" for l in s.links) + ".\n"
-    return s.intro + "\n\n" + "\n".join(f"1. {tag('security', l.id)}**{l.name}:** {l.what}" for l in s.links) + "\n"
+    return s.intro + " " + " → ".join(f"**{l.name}**" for l in s.links) + ".\n"
 
 
+@macro
 def principles(book: Handbook) -> str:
     p = book.one_pager.principles
     return p.intro + "\n\n" + items("principle", p.items)
@@ -233,16 +243,17 @@ def principles(book: Handbook) -> str:
 
 # --- pages made of one data file ----------------------------------------------------------
 
-def pocket_checklist(book: Handbook, here: str, tasks: bool = True) -> str:
+@macro
+def pocket_checklist(book: Handbook) -> str:
     lines = []
     for i, m in enumerate(book.pocket_checklist, 1):
         fix = m.fix + (" " + job_states_inline(book) if m.show_job_states else "")
-        box = "[ ] " if tasks else ""
-        lines.append(f"- {box}{tag('pocket', m.id)}**{i}. {m.mistake}** → {fix}")
+        lines.append(f"- [ ] {tag('pocket', m.id)}**{i}. {m.mistake}** → {fix}")
     return "\n".join(lines) + "\n"
 
 
-def pocket_details(book: Handbook, here: str) -> str:
+@macro
+def pocket_details(book: Handbook, here: Here) -> str:
     out = []
     for i, m in enumerate(book.pocket_checklist, 1):
         step = book.step(m.step)
@@ -252,6 +263,7 @@ def pocket_details(book: Handbook, here: str) -> str:
     return "\n".join(out)
 
 
+@macro
 def deep_keys(book: Handbook) -> str:
     out = []
     for k in book.deep_keys:
@@ -261,7 +273,8 @@ def deep_keys(book: Handbook) -> str:
 
 
 
-def red_team(book: Handbook, here: str) -> str:
+@macro
+def red_team(book: Handbook, here: Here) -> str:
     out = []
     for i, q in enumerate(book.red_team, 1):
         out.append(heading(2, f"{i}. “{q.question}”", q.id))
@@ -270,10 +283,12 @@ def red_team(book: Handbook, here: str) -> str:
     return "\n".join(out)
 
 
-def red_team_questions(book: Handbook, here: str) -> str:
+@macro
+def red_team_questions(book: Handbook, here: Here) -> str:
     return "\n".join(f"{i}. [{q.question}]({link('red-team.md#' + q.id, here)})" for i, q in enumerate(book.red_team, 1)) + "\n"
 
 
+@macro
 def practice_protocol(book: Handbook) -> str:
     p = book.practice
     total = sum(b.minutes for b in p.blocks)
@@ -282,11 +297,13 @@ def practice_protocol(book: Handbook) -> str:
     return table(["Block", "Time", "What to do"], rows)
 
 
+@macro
 def post_mortem(book: Handbook) -> str:
     pm = book.practice.post_mortem
     return pm.intro + "\n\n" + "\n".join(f"1. {tag('post-mortem', b.id)}{b.text}" for b in pm.bullets) + "\n"
 
 
+@macro
 def reflection(book: Handbook) -> str:
     r = book.reflection
     out = [r.intro + "\n"]
@@ -296,7 +313,8 @@ def reflection(book: Handbook) -> str:
     return "\n".join(out)
 
 
-def baseline(book: Handbook, here: str) -> str:
+@macro
+def baseline(book: Handbook, here: Here) -> str:
     rows = []
     for g in book.baseline:
         for b in g.items:
@@ -309,6 +327,7 @@ def baseline(book: Handbook, here: str) -> str:
     return table(["Area", "What", "Default"], rows)
 
 
+@macro
 def glossary(book: Handbook) -> str:
     out = []
     for t in sorted(book.glossary, key=lambda t: t.term.lower()):
@@ -322,6 +341,7 @@ def abbreviation_glossary(book: Handbook) -> dict[str, str]:
     return {t.term: (f"{t.full}: {t.means}" if t.full else t.means) for t in book.glossary}
 
 
+@macro
 def references(book: Handbook) -> str:
     out = []
     for r in book.references:
@@ -330,9 +350,22 @@ def references(book: Handbook) -> str:
     return "\n".join(out) + "\n"
 
 
-def cite(book: Handbook, ref_id: str, here: str) -> str:
+def cite(book: Handbook, ref_id: str, here: Here) -> str:
     r = book.reference(ref_id)
     return f"[{r.title}]({link('references.md', here)})"
+
+
+@macro
+def guide(book: Handbook, section: str) -> str:
+    """One part of data/guide.yml: a list of named points, or a paragraph."""
+    value = getattr(book.guide, section)
+    return named_list(value, section.replace("_", "-")) if isinstance(value, list) else value + "\n"
+
+
+@macro
+def one_pager_heading(book: Handbook, section_id: str) -> str:
+    s = book.section(section_id)
+    return heading(s.level, s.title, s.id)
 
 
 def named_list(entries: list[schema.Named], prefix: str) -> str:
@@ -345,7 +378,8 @@ def slug(text: str) -> str:
 
 # --- numbers --------------------------------------------------------------------------------
 
-def latency_table(book: Handbook, here: str) -> str:
+@macro
+def latency_table(book: Handbook, here: Here) -> str:
     lt = book.numbers.latency
     rows = [[f"{tag('latency-row', r.id)}{r.what}", f"{r.ns:,g} ns", numbers.format_ns(r.ns)] for r in lt.rows]
     out = [f"Source: {cite(book, lt.source, here)} ({lt.year}). {lt.origin}\n",
@@ -355,6 +389,7 @@ def latency_table(book: Handbook, here: str) -> str:
     return "\n".join(out)
 
 
+@macro
 def powers_of_two(book: Handbook) -> str:
     p = book.numbers.powers_of_two
     rows = []
@@ -364,6 +399,7 @@ def powers_of_two(book: Handbook) -> str:
     return p.note + "\n\n" + table(["Power", "Exact value", "Roughly", "Bytes", "Where you meet it"], rows, ["---", "--:", "---", "---", "---"])
 
 
+@macro
 def availability(book: Handbook) -> str:
     a = book.numbers.availability
     periods = list(numbers.PERIODS)
@@ -376,6 +412,7 @@ def availability(book: Handbook) -> str:
                                    ["---"] + ["--:"] * len(periods)) + "\n" + example + "\n"
 
 
+@macro
 def time_facts(book: Handbook) -> str:
     t = book.numbers.time
     per_day_m = 1_000_000 / t.seconds_per_day

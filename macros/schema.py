@@ -1,17 +1,35 @@
-"""Typed shape of every file in data/. Unknown keys are refused, so a typo stops the build."""
+"""Typed shape of every file in data/: the handbook's files, the worked examples and the estimate
+scenarios. One strict base for all of them: unknown keys are refused, so a typo stops the build,
+and text has a length limit, so a runaway value cannot stall it.
+
+A model may add `problems()`: checks across its fields, each a (key path, what was expected) pair;
+the loader reports them with their lines, as it does pydantic's own errors."""
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, StringConstraints, model_validator
+from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel,
+                      StringConstraints, model_validator)
+from pydantic_core import PydanticCustomError
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$")]
+from . import units
+from .messages import message, quote
+
+TEXT_LIMIT = 2_000     # characters in one text value: the longest paragraph the handbook prints
+SHORT_LIMIT = 200      # a name, a label, a table cell
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LIMIT, strip_whitespace=True)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_LIMIT, strip_whitespace=True)]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$", max_length=SHORT_LIMIT)]
+Problems = list[tuple[tuple, str]]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def problems(self) -> Problems:
+        """Checks across fields that pydantic cannot make one field at a time; none by default."""
+        return []
 
 
 class Item(Strict):
@@ -71,8 +89,15 @@ class Framework(Strict):
 # --- one_pager.yml ---------------------------------------------------------------------------
 
 class MantraWord(Strict):
-    word: Text
+    word: Short
     section: Slug
+
+
+class Section(Strict):
+    """A heading of the one-pager: the mantra's sections (level 2) and the ones inside them."""
+    id: Slug
+    title: Short
+    level: int = Field(default=2, ge=2, le=3)
 
 
 class OpeningLine(Strict):
@@ -215,6 +240,7 @@ class Principles(Strict):
 
 class OnePager(Strict):
     mantra: list[MantraWord] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
     opening_script: OpeningScript
     back_of_envelope: BackOfEnvelope
     data_model_checklist: list[Item]
@@ -346,7 +372,6 @@ class LatencyRow(Strict):
 
 
 class LatencyTable(Strict):
-    title: Text
     source: Slug
     year: int
     origin: Text
@@ -391,6 +416,297 @@ class Numbers(Strict):
     powers_of_two: PowersOfTwo
     availability: Availability
     time: TimeFacts
+
+
+
+# --- data/scenarios/*.yml: the estimate engine's input ----------------------------------------
+
+# The engine's constants: macros/estimates.py computes with them, macros/contract.py hands them to
+# the browser's engine, so neither side types them again.
+DAYS_PER_YEAR = 365        # retention years are counted in 365-day years, as published estimates do
+DAYS_PER_MONTH = 30        # per_month rates: a month is 30 days
+RATE_FIELDS = ("per_user_per_day", "per_day", "per_month", "per_second", "ratio")
+MAX_OPERATIONS = 500       # a scenario with more is refused: the checks and the page stay quick
+
+
+def _reason(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, "{reason}", {"reason": message})
+
+
+def _as_count(value: Any) -> float:
+    try:
+        return units.parse_count(value)
+    except ValueError as exc:
+        raise _reason("count", str(exc)) from None
+
+
+def _as_size(value: Any) -> float:
+    try:
+        return units.parse_size(value)
+    except ValueError as exc:
+        raise _reason("size", str(exc)) from None
+
+
+def _bounded(kind: str, test):
+    """A bound on a count; `kind` names its message ("positive": must be more than 0)."""
+    def check(value: float) -> float:
+        if not test(value):
+            raise _reason(kind, message(kind, got=units.format_number(value)))
+        return value
+    return AfterValidator(check)
+
+
+Count = Annotated[float, BeforeValidator(_as_count)]                            # >= 0, "300M"
+Size = Annotated[float, BeforeValidator(_as_size)]                              # bytes, "1.5 KB"
+Fraction = Annotated[Count, _bounded("at_most_one", lambda v: v <= 1)]          # 0..1
+Positive = Annotated[Count, _bounded("positive", lambda v: v > 0)]              # > 0
+AtLeastOne = Annotated[Count, _bounded("at_least_one", lambda v: v >= 1)]       # >= 1
+
+
+class PayloadPart(Strict):
+    """`share` of the operations carry `size` bytes (e.g. 10% of tweets have 1 MB of media)."""
+    size: Size
+    share: Fraction = 1.0
+
+
+def _payload_parts(value: Any) -> Any:
+    """One size, one {size, share} mapping, or a list of either -> list of part mappings."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [item if isinstance(item, dict) else {"size": item} for item in value]
+    if isinstance(value, dict):
+        return [value]
+    return [{"size": _as_size(value)}]
+
+
+class Users(Strict):
+    monthly_active: Optional[Count] = None
+    daily_active: Optional[Count] = None
+    daily_active_ratio: Optional[Fraction] = None
+
+
+class Assumptions(Strict):
+    seconds_per_day: Positive = 86400.0   # 100000 for quick mental maths, 23400 for a trading day
+    peak_factor: AtLeastOne = 2.0         # peak QPS = average QPS x peak_factor
+    retention_years: Count = 5.0          # how long written data is kept
+    replication: AtLeastOne = 1.0         # copies stored
+
+
+class Ratio(Strict):
+    """`times` operations of this kind for every one of operation `to` (reads 10:1 -> times: 10)."""
+    to: Short
+    times: Count
+
+
+class Operation(Strict):
+    name: Short
+    kind: Literal["write", "read"]
+    per_user_per_day: Optional[Count] = None
+    per_day: Optional[Count] = None
+    per_month: Optional[Count] = None        # a month is DAYS_PER_MONTH days
+    per_second: Optional[Count] = None       # an average over the day
+    ratio: Optional[Ratio] = None
+    payload: Annotated[list[PayloadPart], BeforeValidator(_payload_parts)] = []
+
+    def rates(self) -> list[str]:
+        """The rate fields this operation sets (a valid scenario has exactly one)."""
+        return [f for f in RATE_FIELDS if getattr(self, f) is not None]
+
+    @property
+    def bytes_per_op(self) -> float:
+        return sum(part.size * part.share for part in self.payload)
+
+
+class Scenario(Strict):
+    name: Short
+    source: Optional[Text] = None
+    users: Optional[Users] = None
+    assumptions: Assumptions = Field(default_factory=Assumptions)
+    operations: list[Operation] = Field(min_length=1, max_length=MAX_OPERATIONS)
+
+    @property
+    def daily_active_users(self) -> float | None:
+        """DAU as given, or monthly_active x daily_active_ratio; None without users."""
+        users = self.users
+        if users is None:
+            return None
+        if users.daily_active is not None:
+            return users.daily_active
+        if users.daily_active_ratio is not None and users.monthly_active is not None:
+            return users.monthly_active * users.daily_active_ratio
+        return None
+
+    def operation(self, name: str) -> Operation | None:
+        return self._by_name().get(name)
+
+    def _by_name(self) -> dict[str, Operation]:
+        by_name: dict[str, Operation] = {}
+        for op in self.operations:
+            by_name.setdefault(op.name, op)
+        return by_name
+
+    def problems(self) -> Problems:
+        found: Problems = []
+        users = self.users
+        if users is not None:
+            given = [f for f in ("daily_active", "daily_active_ratio") if getattr(users, f) is not None]
+            if not given:
+                found.append((("users",), message("users_need_one")))
+            elif len(given) == 2:
+                found.append((("users", "daily_active_ratio"), message("users_not_both")))
+            elif given == ["daily_active_ratio"] and users.monthly_active is None:
+                found.append((("users", "daily_active_ratio"), message("ratio_needs_monthly")))
+            elif (given == ["daily_active"] and users.monthly_active is not None
+                  and users.daily_active > users.monthly_active):
+                found.append((("users", "daily_active"), message(
+                    "daily_above_monthly", daily=units.format_count(users.daily_active),
+                    monthly=units.format_count(users.monthly_active))))
+        first_use: dict[str, int] = {}
+        for i, op in enumerate(self.operations):
+            if op.name in first_use:
+                found.append((("operations", i, "name"), message(
+                    "name_taken", name=quote(op.name), first=first_use[op.name])))
+            else:
+                first_use[op.name] = i
+        by_name = self._by_name()
+        for i, op in enumerate(self.operations):
+            rates = op.rates()
+            if not rates:
+                found.append((("operations", i), message("no_rate", fields=", ".join(RATE_FIELDS))))
+            elif len(rates) > 1:
+                found.append((("operations", i, rates[1]), message("two_rates", rates=" and ".join(rates))))
+            if op.per_user_per_day is not None and self.daily_active_users is None:
+                found.append((("operations", i, "per_user_per_day"), message("rate_needs_users")))
+            if op.ratio is not None and op.ratio.to not in by_name:
+                known = ", ".join(quote(o.name) for o in self.operations)
+                found.append((("operations", i, "ratio", "to"), message(
+                    "no_such_operation", name=quote(op.ratio.to), known=known)))
+        found += [(("operations", i, "ratio", "to"), message("ratio_cycle", chain=" -> ".join(chain)))
+                  for i, chain in ratio_cycles(self.operations, by_name)]
+        return found
+
+
+def ratio_cycles(operations: list[Operation], by_name: dict[str, Operation]) -> list[tuple[int, list[str]]]:
+    """Each loop of ratio chains once, at the operation where the walk first meets it, with the
+    names around the loop ("a -> b -> a"). Iterative and linear: every operation is walked once."""
+    done: set[str] = set()
+    found = []
+    for op in operations:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        current: Operation | None = op
+        while current is not None and current.name not in done:
+            if current.name in on_path:
+                loop = path[on_path[current.name]:] + [current.name]
+                found.append((next(i for i, o in enumerate(operations) if o.name == loop[0]), loop))
+                break
+            on_path[current.name] = len(path)
+            path.append(current.name)
+            current = by_name.get(current.ratio.to) if current.ratio is not None else None
+        done.update(path)
+    return found
+
+
+# --- data/examples/*.yml: the worked examples ----------------------------------------------------
+
+Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "WS", "GRPC"]
+
+
+class Opening(Strict):
+    goal: Text                                   # "X delivers Y to Z users"
+    non_goals: list[Text] = Field(min_length=1)
+    slos: list[Item] = Field(min_length=1)       # p95 latency, freshness, availability, cost
+    scope_note: Optional[Text] = None            # the scoping decision said aloud (1:1 vs groups...)
+
+
+class Endpoint(Strict):
+    method: Method
+    path: Annotated[str, StringConstraints(pattern=r"^/\S*$", max_length=SHORT_LIMIT)]
+    does: Text
+    request: Optional[Text] = None
+    response: Optional[Text] = None
+
+
+class Api(Strict):
+    endpoints: list[Endpoint] = Field(min_length=1)
+    note: Optional[Text] = None
+
+
+class Entity(Strict):
+    name: Text
+    key: Text
+    fields: Text
+    store: Text
+
+
+class DataModel(Strict):
+    entities: list[Entity] = Field(min_length=1)
+    shard_key: Text
+    why: Text                                    # why the shard key spreads load
+    hot_key_risk: Text                           # where it can still run hot, and the remedy
+    indexes: list[Text] = Field(default_factory=list)
+    states: Optional[Text] = None                # a job state machine, when the design has jobs
+
+
+class Arrow(Strict):
+    source: Text = Field(alias="from")
+    to: Text
+    says: Text                                   # what travels on the arrow, with its size
+    async_: bool = Field(default=False, alias="async")
+
+
+class Flow(Strict):
+    arrows: list[Arrow] = Field(min_length=3)
+    critical_path: list[int] = Field(min_length=1)   # arrow numbers, 1-based, in order
+    narrative: Text
+
+    def problems(self) -> Problems:
+        bad = [n for n in self.critical_path if not 1 <= n <= len(self.arrows)]
+        return [(("critical_path",), f"names arrows {bad}, but arrows are numbered 1 to {len(self.arrows)}")] if bad else []
+
+
+class Failure(Strict):
+    mode: Slug                                   # an id from the one-pager's failure inventory
+    here: Text                                   # how it shows up in this design
+    controls: list[Slug] = Field(min_length=1)   # ids from the failure inventory's controls
+    detail: Text                                 # the control applied to this design
+    alert: Text
+
+
+class Tradeoff(Strict):
+    choice: Text
+    chosen: Text
+    pros: list[Text] = Field(min_length=2, max_length=2)
+    cons: list[Text] = Field(min_length=2, max_length=2)
+    reverse: Text
+
+
+class Roadmap(Strict):
+    mvp: list[Text] = Field(min_length=1)
+    next_10x: list[Text] = Field(min_length=1)
+
+
+class RedTeamAnswer(Strict):
+    question: Slug                               # an id from data/red_team.yml
+    answer: Text
+
+
+class Example(Strict):
+    title: Short
+    prompt: Text                                 # what the interviewer says; used by the drill picker
+    summary: Text                                # one line for the index
+    scenario: Slug                               # data/scenarios/<scenario>.yml
+    opening: Opening
+    numbers_note: Text                           # what the numbers mean for the design
+    api: Api
+    data_model: DataModel
+    flow: Flow
+    failures: list[Failure] = Field(min_length=2, max_length=2)
+    tradeoffs: list[Tradeoff] = Field(min_length=1)
+    roadmap: Roadmap
+    red_team: list[RedTeamAnswer] = Field(min_length=3)
+    wrap_up: Text
 
 
 # The files of data/ and the model each must match.

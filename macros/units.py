@@ -22,6 +22,8 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from .messages import message, quote, shown
+
 COUNT_SUFFIXES = {"": 1, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
 
 DECIMAL_BYTES = {"B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9, "TB": 10**12,
@@ -34,10 +36,10 @@ _NUMBER = r"(?:\d[\d,_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _QUANTITY = re.compile(rf"^\s*(?P<sign>[+-]?)\s*(?P<num>{_NUMBER})\s*(?P<unit>[A-Za-z]*)\s*$")
 
 # (factor, unit), ascending
-_COUNT_STEPS = [(1, ""), (10**3, "K"), (10**6, "M"), (10**9, "B"), (10**12, "T")]
-_DECIMAL_STEPS = [(1, "B"), (10**3, "KB"), (10**6, "MB"), (10**9, "GB"), (10**12, "TB"),
+COUNT_STEPS = [(1, ""), (10**3, "K"), (10**6, "M"), (10**9, "B"), (10**12, "T")]
+DECIMAL_STEPS = [(1, "B"), (10**3, "KB"), (10**6, "MB"), (10**9, "GB"), (10**12, "TB"),
                   (10**15, "PB"), (10**18, "EB")]
-_BINARY_STEPS = [(1, "B"), (2**10, "KiB"), (2**20, "MiB"), (2**30, "GiB"), (2**40, "TiB"),
+BINARY_STEPS = [(1, "B"), (2**10, "KiB"), (2**20, "MiB"), (2**30, "GiB"), (2**40, "TiB"),
                  (2**50, "PiB"), (2**60, "EiB")]
 
 
@@ -45,50 +47,46 @@ _BINARY_STEPS = [(1, "B"), (2**10, "KiB"), (2**20, "MiB"), (2**30, "GiB"), (2**4
 
 def _plain_number(value: object, what: str) -> float | None:
     """A YAML/JSON number as float; None when value is a string to parse; ValueError otherwise."""
-    if isinstance(value, bool):
-        raise ValueError(f"expected {what}, got {str(value).lower()}")
-    if isinstance(value, (int, float)):
-        number = float(value)
-        if not math.isfinite(number):
-            raise ValueError(f"expected {what}, got {value!r}")
-        if number < 0:
-            raise ValueError(f"must not be negative, got {value!r}")
-        return number
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ValueError(message("expected", what=what, got=shown(value)))
     if isinstance(value, str):
         return None
-    shown = "nothing" if value is None else type(value).__name__
-    raise ValueError(f"expected {what}, got {shown}")
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(message("expected", what=what, got=shown(value)))
+    if number < 0:
+        raise ValueError(message("negative", got=shown(value)))
+    return number
 
 
 def _split(text: str, what: str) -> tuple[float, str]:
     match = _QUANTITY.match(text)
     if not match:
-        raise ValueError(f"expected {what}, got {text!r}")
+        raise ValueError(message("expected", what=what, got=quote(text)))
     number = float(match["num"].replace(",", "").replace("_", ""))
     if not math.isfinite(number):
-        raise ValueError(f"expected {what}, got {text!r}")
+        raise ValueError(message("expected", what=what, got=quote(text)))
     if match["sign"] == "-" and number != 0:
-        raise ValueError(f"must not be negative, got {text!r}")
+        raise ValueError(message("negative", got=quote(text)))
     return number, match["unit"]
 
 
 def parse_count(value: object) -> float:
     """A non-negative count: 300M, 1.5B, 2.5K, 10T, 86400, "86,400", 0.5 (K, M, B, T are powers of ten)."""
-    what = "a number such as 300M, 1.5B or 0.5"
+    what = message("count_what")
     number = _plain_number(value, what)
     if number is not None:
         return number
     number, suffix = _split(str(value), what)
     factor = COUNT_SUFFIXES.get(suffix.upper())
     if factor is None:
-        raise ValueError(f"unknown count suffix {suffix!r} in {value!r}; use K, M, B or T "
-                         "(powers of ten)")
-    return number * factor
+        raise ValueError(message("count_suffix", suffix=quote(suffix), value=quote(str(value))))
+    return _finite(number * factor, what, value)
 
 
 def parse_size(value: object) -> float:
     """A non-negative size in bytes: "100 B", "1.5 KB", "1 MiB", 2048 (a plain number is bytes)."""
-    what = 'a size such as "100 B", "1.5 KB" or "1 MiB"'
+    what = message("size_what")
     number = _plain_number(value, what)
     if number is not None:
         return number
@@ -97,14 +95,17 @@ def parse_size(value: object) -> float:
         return number
     factor = SIZE_UNITS.get(unit)
     if factor is None:
-        hint = ""
-        for known in SIZE_UNITS:
-            if known.lower() == unit.lower():
-                hint = f" (did you mean {known}? units are case-sensitive)"
-                break
-        raise ValueError(f"unknown unit {unit!r} in {value!r}{hint}; use B, KB, MB, GB, TB, PB "
-                         "(powers of ten) or KiB, MiB, GiB, TiB, PiB (powers of two)")
-    return number * factor
+        known = next((k for k in SIZE_UNITS if k.lower() == unit.lower()), None)
+        hint = message("size_hint", known=known) if known else ""
+        raise ValueError(message("size_unit", unit=quote(unit), value=quote(str(value)), hint=hint))
+    return _finite(number * factor, what, value)
+
+
+def _finite(number: float, what: str, value: object) -> float:
+    """"1e308 T" is a number, but not one the engine can compute with."""
+    if not math.isfinite(number):
+        raise ValueError(message("expected", what=what, got=shown(value)))
+    return number
 
 
 # ---------------------------------------------------------------- formatting
@@ -134,7 +135,7 @@ def round_sig(value: float, sig: int = 2, exact_digits: int = 3) -> Decimal:
     return _round_human(_decimal(value), sig, exact_digits)
 
 
-def _plain(d: Decimal) -> str:
+def _with_separators(d: Decimal) -> str:
     """Decimal without exponent or trailing zeros, with thousands separators: 86400 -> 86,400."""
     d = d.normalize()
     if d == 0:
@@ -159,12 +160,12 @@ def _scaled(value: float, steps: list[tuple[int, str]], sig: int, exact_digits: 
         if i + 1 < len(steps) and abs(mantissa) * factor >= steps[i + 1][0]:
             i += 1
             continue
-        return f"{_plain(mantissa)}{sep}{unit}".rstrip()
+        return f"{_with_separators(mantissa)}{sep}{unit}".rstrip()
 
 
 def format_count(value: float, sig: int = 2, exact_digits: int = 3) -> str:
     """3472.2 -> "3.5K", 150e6 -> "150M", 3.65e11 -> "365B", 0.5 -> "0.5", 2 -> "2"."""
-    return _scaled(value, _COUNT_STEPS, sig, exact_digits, "")
+    return _scaled(value, COUNT_STEPS, sig, exact_digits, "")
 
 
 def format_rate(value: float, per: str = "s", sig: int = 2, exact_digits: int = 3) -> str:
@@ -177,7 +178,7 @@ def format_bytes(value: float, sig: int = 2, exact_digits: int = 3, binary: bool
 
     binary=True uses KiB, MiB, ... (powers of two): 1048576 -> "1 MiB".
     """
-    steps = _BINARY_STEPS if binary else _DECIMAL_STEPS
+    steps = BINARY_STEPS if binary else DECIMAL_STEPS
     return _scaled(value, steps, sig, exact_digits, " ")
 
 
@@ -194,4 +195,4 @@ def format_number(value: float, sig: int | None = None) -> str:
     d = _decimal(value)
     if sig is not None:
         d = _round_sig(d, sig)
-    return _plain(d)
+    return _with_separators(d)

@@ -1,6 +1,6 @@
 """How heavy and how fast the handbook is: `make bench` (a report, not a test).
 
-    .venv/bin/python scripts/bench.py [--out build/bench.json] [--no-lighthouse] [--runs 3]
+    .venv/bin/python -m scripts.bench [--out build/bench.json] [--no-lighthouse] [--runs 3]
 
 Measures, on this machine:
 - build: a clean `mkdocs build --strict` in a fresh process, into a temporary folder (wall time);
@@ -23,50 +23,32 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import json
-import mimetypes
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: find chromium.py beside it
-from chromium import CHROMIUM, CHROMIUM_ARGS, wait_until_quiet  # noqa: E402
+from scripts.site import (CHROMIUM, CHROMIUM_ARGS, DIAGRAMS_DRAWN, PAGE_TYPES, ROOT, build, serving,
+                          wait_until_quiet)
+
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
-
-PAGE_TYPES = {
-    "home": "",
-    "framework step": "framework/step-1-scope/",
-    "one-pager": "one-pager/",
-    "pocket checklist": "pocket-checklist/",
-    "numbers": "numbers/",
-    "glossary": "glossary/",
-    "worked example": "examples/url-shortener/",
-    "practice": "practice/",
-    "practice tool": "practice/estimator/",
-}
+# The reader's page kinds, and a few more the bench weighs.
+BENCH_PAGES = {**PAGE_TYPES, "glossary": "glossary/", "practice": "practice/", "practice tool": "practice/estimator/"}
 LIGHTHOUSE_PAGES = {"home": "", "one-pager": "one-pager/", "worked example": "examples/url-shortener/"}
 BUDGET = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 PAGE_BUDGET_BYTES = 200 * 1024  # a page without diagrams, as sent
 KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images",
          "fetch": "data", "xhr": "data"}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 # --- build ----------------------------------------------------------------------------------------
 
 def clean_build(dest: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     start = time.perf_counter()
-    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(dest)], capture_output=True, text=True, env=env, cwd=ROOT)
+    done = build(dest)
     seconds = time.perf_counter() - start
     if done.returncode:
         sys.exit("mkdocs build failed:\n" + done.stderr[-3000:])
@@ -112,41 +94,7 @@ def timed_build(dest: Path) -> dict:
             "macros_pages": spent["page_count"], "macros_share": round(macros / total, 3)}
 
 
-# --- serving --------------------------------------------------------------------------------------
-
-def serve(site: Path):
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = site / unquote(urlsplit(self.path).path).lstrip("/")
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.resolve().is_relative_to(site.resolve()) or not path.is_file():
-                self.send_error(404)
-                return
-            body = path.read_bytes()
-            ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            self.send_response(200)
-            if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-                body = gzip.compress(body, 6)
-                self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Cache-Control", "max-age=600")
-            self.end_headers()
-            self.wfile.write(body)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 # --- bytes per page -------------------------------------------------------------------------------
-
-DRAWN = "() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')].every(d => d.offsetHeight > 0)"
-
 
 def totals(finished: list) -> dict:
     sent = dict.fromkeys(["html", "css", "js", "fonts", "images", "data", "other"], 0)
@@ -166,7 +114,7 @@ def page_weights(base: str, site: Path) -> dict:
     report = {}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for name, path in PAGE_TYPES.items():
+        for name, path in BENCH_PAGES.items():
             if not (site / path / "index.html").exists():
                 continue
             context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
@@ -182,7 +130,7 @@ def page_weights(base: str, site: Path) -> dict:
             entry = {"path": path, "diagram": diagram, "requests": len(finished), **load}
             if diagram:  # what the page costs once its diagrams are drawn (scrolled to, so loaded)
                 page.locator("pre.mermaid").first.scroll_into_view_if_needed()  # one brings them all
-                page.wait_for_function(DRAWN, timeout=30_000)
+                page.wait_for_function(DIAGRAMS_DRAWN, timeout=30_000)
                 wait_until_quiet(page, pending, quiet_ms=300, limit_ms=20_000)
                 drawn = totals(finished)
                 entry["with_diagrams"] = {"requests": len(finished), **drawn}
@@ -253,21 +201,18 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp)
         site = tmp / "site"
         build_s = clean_build(site)
-        build = {"clean_build_s": round(build_s, 3), **timed_build(tmp / "site-timed")}
+        build_report = {"clean_build_s": round(build_s, 3), **timed_build(tmp / "site-timed")}
         index = site / "search" / "search_index.json"
         search = {"search_index_bytes": index.stat().st_size,
                   "search_index_gzip_bytes": len(gzip.compress(index.read_bytes(), 6))}
-        server, base = serve(site)
-        try:
+        with serving(site) as base:
             weights = page_weights(base, site)
             scores = {} if args.no_lighthouse else lighthouse(base, tmp, args.runs)
-        finally:
-            server.shutdown()
 
     no_diagram = {n: w["sent_total"] for n, w in weights.items() if not w["diagram"]}
     report = {
         "machine": {"cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2)},
-        "build": build, "search": search, "pages": weights, "lighthouse": scores,
+        "build": build_report, "search": search, "pages": weights, "lighthouse": scores,
         "budget": {
             "lighthouse": BUDGET, "page_without_diagram_bytes": PAGE_BUDGET_BYTES,
             "pages_over_byte_budget": sorted(n for n, b in no_diagram.items() if b > PAGE_BUDGET_BYTES),

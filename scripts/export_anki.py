@@ -1,4 +1,5 @@
-"""Write the handbook's Anki deck (.apkg) from data/: `python scripts/export_anki.py OUT.apkg`.
+"""Write the handbook's Anki deck from data/: `python -m scripts.export_anki OUT_DIR` writes
+OUT_DIR/system-design-handbook.apkg (the name the home page links to).
 
 The cards come from macros.anki (pure); this script only packs them with genanki. Note guids come
 from each card's stable key and the deck and note type have fixed ids, so re-importing a newer deck
@@ -10,16 +11,15 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+import genanki
 
-import genanki  # noqa: E402
-
-from macros import anki  # noqa: E402
-from macros.errors import DataError  # noqa: E402
-from macros.handbook import load_handbook  # noqa: E402
+from macros import anki
+from macros.errors import DataError
+from macros.handbook import load_handbook
+from scripts.site import ROOT
 
 GUID_PREFIX = "system-design-handbook"
+DECK_FILE = "system-design-handbook.apkg"
 
 CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
   color: #1b1b1b; background: #fff; text-align: left; max-width: 40em; margin: 0 auto; }
@@ -63,7 +63,7 @@ def build_deck(data_dir: Path) -> genanki.Deck:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the handbook's Anki deck.")
-    parser.add_argument("output", type=Path, help="the .apkg file to write")
+    parser.add_argument("out_dir", type=Path, help=f"the folder to write {DECK_FILE} into, e.g. site/downloads")
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder (default: data/)")
     args = parser.parse_args(argv)
     try:
@@ -71,9 +71,10 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    genanki.Package(deck).write_to_file(str(args.output))
-    print(f"{args.output}: {len(deck.notes)} notes")
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    output = args.out_dir / DECK_FILE
+    genanki.Package(deck).write_to_file(str(output))
+    print(f"{output}: {len(deck.notes)} notes")
     return 0
 
 

@@ -1,28 +1,27 @@
-#!/usr/bin/env python3
 """Build the handbook for reading from a folder with no server, and zip it.
 
-    python scripts/export_offline.py OUT.zip [--downloads DIR]
+    python -m scripts.export_offline OUT_DIR [--downloads DIR]
 
-Builds mkdocs-offline.yml (mkdocs.yml plus Material's offline plugin: page.html links, search that
-runs from file://, no CDN) into a temporary directory, never into site/, and writes OUT.zip holding
+Builds mkdocs.yml with OFFLINE=true (Material's offline plugin and overrides/hooks/offline.py:
+page.html links, search that runs from file://, no CDN) into a temporary directory, never into
+site/, and writes OUT_DIR/handbook-offline.zip (the name the home page links to) holding
 one folder, system-design-handbook/, to unzip and open index.html from. PDFs and the Anki deck
-already in DIR (default: the folder OUT.zip goes in, site/downloads for `make offline`) are copied
+already in DIR (default: OUT_DIR, site/downloads for `make offline`) are copied
 into its downloads/ folder, so the download links work offline too.
 """
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-CONFIG = ROOT / "mkdocs-offline.yml"
+from scripts.site import MKDOCS_YML, ExportError, build
+
+ZIP_FILE = "handbook-offline.zip"
 FOLDER = "system-design-handbook"          # the one folder inside the zip
 DOWNLOADS = ("*.pdf", "*.apkg")           # files carried over from the downloads folder
 # Files the offline copy cannot work without: the start page, the inlined search index (written by
@@ -31,16 +30,10 @@ REQUIRED = ["index.html", "search/search_index.js", "assets/javascripts/iframe-w
             "assets/vendor/mermaid.min.js"]
 
 
-class ExportError(Exception):
-    """A problem the user can act on; printed without a traceback."""
-
-
-def build(config: Path, dest: Path) -> None:
-    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config), "-d", str(dest)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=config.parent)
+def build_offline(config: Path, dest: Path) -> None:
+    done = build(dest, config, env={"OFFLINE": "true"})
     if done.returncode != 0:
-        raise ExportError(f"`mkdocs build -f {config.name}` failed:\n{done.stderr[-4000:]}")
+        raise ExportError(f"`OFFLINE=true mkdocs build -f {config.name}` failed:\n{done.stderr[-4000:]}")
     missing = [name for name in REQUIRED if not (dest / name).is_file()]
     if missing:
         hint = " (run `make setup`, which copies Mermaid into docs/assets/vendor)" if any("vendor" in m for m in missing) else ""
@@ -71,12 +64,12 @@ def write_zip(tree: Path, out: Path) -> int:
     return len(files)
 
 
-def export(out: Path, config: Path = CONFIG, downloads: Path | None = None) -> tuple[int, list[str]]:
+def export(out: Path, config: Path = MKDOCS_YML, downloads: Path | None = None) -> tuple[int, list[str]]:
     if not config.is_file():
         raise ExportError(f"{config} is missing")
     with tempfile.TemporaryDirectory(prefix="handbook-offline-") as tmp:
         tree = Path(tmp) / FOLDER
-        build(config, tree)
+        build_offline(config, tree)
         copied = copy_downloads(downloads, tree)
         count = write_zip(tree, out)
     return count, copied
@@ -84,11 +77,11 @@ def export(out: Path, config: Path = CONFIG, downloads: Path | None = None) -> t
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("out", type=Path, help="the zip to write, e.g. site/downloads/handbook-offline.zip")
+    parser.add_argument("out_dir", type=Path, help=f"the folder to write {ZIP_FILE} into, e.g. site/downloads")
     parser.add_argument("--downloads", type=Path, help="PDFs and decks to include (default: the zip's folder)")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="the offline MkDocs config")
+    parser.add_argument("--config", type=Path, default=MKDOCS_YML, help="the MkDocs config")
     args = parser.parse_args(argv)
-    out = args.out.resolve()
+    out = (args.out_dir / ZIP_FILE).resolve()
     started = time.monotonic()
     try:
         count, copied = export(out, args.config.resolve(), (args.downloads or out.parent).resolve())
@@ -96,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"export_offline: error: {exc}", file=sys.stderr)
         return 1
     extra = f", with {', '.join(copied)}" if copied else ", no PDFs yet (run `make pdf` first to include them)"
-    print(f"wrote {args.out} ({out.stat().st_size // 1024} KiB, {count} files{extra}) "
+    print(f"wrote {args.out_dir / ZIP_FILE} ({out.stat().st_size // 1024} KiB, {count} files{extra}) "
           f"in {time.monotonic() - started:.1f} s")
     return 0
 

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Print the built handbook to PDF with headless Chromium (Playwright, Debian's browser).
 
-    python scripts/export_pdf.py [SITE_DIR]      (default: site)
+    python -m scripts.export_pdf [SITE_DIR]      (default: site)
 
 Writes into SITE_DIR/downloads/:
   one-pager-a4.pdf, one-pager-letter.pdf                 the one-pager, one sheet each
@@ -16,18 +15,14 @@ result is one page when `pdfinfo` (poppler-utils) is there.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: find chromium.py beside it
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.site import CHROMIUM, CHROMIUM_ARGS, DIAGRAMS_DRAWN, ExportError, serving
 
 # (site path, output stem): pages printed on exactly one sheet of each paper size.
 ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checklist")]
@@ -38,11 +33,6 @@ PRINT_PAGE = "print_page/"
 HANDBOOK = "handbook.pdf"
 
 DIAGRAM_TIMEOUT_MS = 60_000
-# True once Material has swapped every Mermaid source block for a drawn diagram with a size.
-DIAGRAMS_DRAWN = """() => {
-  if (document.querySelector("pre.mermaid, .mermaid > code")) return false;
-  return [...document.querySelectorAll("div.mermaid")].every(d => d.offsetWidth > 0 && d.offsetHeight > 0);
-}"""
 # Page numbers for the whole handbook; Chromium fills in the two spans.
 FOOTER = ('<div style="width:100%;margin:0 12mm;font-size:8pt;font-family:sans-serif;color:#555;'
           'text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>')
@@ -56,28 +46,12 @@ HANDBOOK_PAGE_CSS = ("@page { margin: %(top)s %(right)s %(bottom)s %(left)s; " %
                      + " ".join(f"@{box} {{ content: none; }}" for box in _BOXES) + " }")
 
 
-class ExportError(Exception):
-    """A problem the user can act on; printed without a traceback."""
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def check_site(site: Path) -> None:
     missing = [p for p in [""] + [path for path, _ in ONE_PAGERS] + [PRINT_PAGE]
                if not (site / p / "index.html").is_file()]
     if missing:
         listed = ", ".join(str(site / p / "index.html") for p in missing)
         raise ExportError(f"the site is not built (missing {listed}); run `make build` first")
-
-
-def serve(site: Path) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
 
 
 def page_count(pdf: Path) -> int | None:
@@ -111,38 +85,32 @@ def export(site: Path, out: Path) -> list[Path]:
         raise ExportError(f"{CHROMIUM} is missing: install Debian's chromium (`make system-packages`)")
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    server = serve(site)
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
-            page = context.new_page()
-            problems: list[str] = []
-            page.on("pageerror", lambda exc: problems.append(f"script error on {page.url}: {exc}"))
-            for path, stem in ONE_PAGERS:
-                open_drawn(page, base + path)
-                for suffix, paper in PAPERS.items():
-                    target = out / f"{stem}-{suffix}.pdf"
-                    # Margins and layout come from the page's own print CSS, as when a reader prints it.
-                    page.pdf(path=str(target), print_background=True, **paper)
-                    pages = page_count(target)
-                    if pages is not None and pages != 1:
-                        problems.append(f"{target.name} has {pages} pages, not 1 (see print.css)")
-                    written.append(target)
-            open_drawn(page, base + PRINT_PAGE)
-            page.add_style_tag(content=HANDBOOK_PAGE_CSS)
-            target = out / HANDBOOK
-            page.pdf(path=str(target), **PAPERS["a4"], print_background=True, display_header_footer=True,
-                     header_template="<span></span>", footer_template=FOOTER, margin=HANDBOOK_MARGIN,
-                     outline=True, tagged=True)
-            written.append(target)
-            browser.close()
-            if problems:
-                raise ExportError("; ".join(problems))
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda exc: problems.append(f"script error on {page.url}: {exc}"))
+        for path, stem in ONE_PAGERS:
+            open_drawn(page, base + path)
+            for suffix, paper in PAPERS.items():
+                target = out / f"{stem}-{suffix}.pdf"
+                # Margins and layout come from the page's own print CSS, as when a reader prints it.
+                page.pdf(path=str(target), print_background=True, **paper)
+                pages = page_count(target)
+                if pages is not None and pages != 1:
+                    problems.append(f"{target.name} has {pages} pages, not 1 (see print.css)")
+                written.append(target)
+        open_drawn(page, base + PRINT_PAGE)
+        page.add_style_tag(content=HANDBOOK_PAGE_CSS)
+        target = out / HANDBOOK
+        page.pdf(path=str(target), **PAPERS["a4"], print_background=True, display_header_footer=True,
+                 header_template="<span></span>", footer_template=FOOTER, margin=HANDBOOK_MARGIN,
+                 outline=True, tagged=True)
+        written.append(target)
+        browser.close()
+        if problems:
+            raise ExportError("; ".join(problems))
     return written
 
 

@@ -1,6 +1,6 @@
 """Screenshots of the handbook as a reader sees it: three pages, phone and desktop, light and dark.
 
-    .venv/bin/python scripts/screenshots.py [OUT_DIR] [--site SITE_DIR] [--full-page]
+    .venv/bin/python -m scripts.screenshots [OUT_DIR] [--site SITE_DIR] [--full-page]
 
 OUT_DIR defaults to build/screenshots/. SITE_DIR defaults to site/ (what `make build` writes); when
 it holds no built site, the handbook is built strictly into a temporary folder first. The site is
@@ -10,34 +10,19 @@ and prints their paths. Each shot is one screen (the viewport); --full-page take
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import os
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: find chromium.py beside it
-from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.site import CHROMIUM, CHROMIUM_ARGS, DIAGRAMS_DRAWN, ROOT, build, serving
 
 PAGES = {"home": "", "one-pager": "one-pager/", "url-shortener": "examples/url-shortener/"}
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = {"light": "default", "dark": "slate"}
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def build_site(dest: Path) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--clean", "-f", str(ROOT / "mkdocs.yml"),
-                           "-d", str(dest)], capture_output=True, text=True, env=env)
+    done = build(dest)
     if done.returncode:
         sys.exit("mkdocs build failed:\n" + done.stderr[-3000:])
     return dest
@@ -46,12 +31,9 @@ def build_site(dest: Path) -> Path:
 def shoot(site: Path, out: Path, full_page: bool = False) -> list[Path]:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    try:
+    with serving(site) as base:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for size_name, viewport in SIZES.items():
@@ -64,19 +46,15 @@ def shoot(site: Path, out: Path, full_page: bool = False) -> list[Path]:
                         page.goto(base + path, wait_until="load")
                         page.wait_for_function(
                             "s => document.body.getAttribute('data-md-color-scheme') === s", arg=md_scheme)
-                        # Diagrams are drawn after load; give them a moment (a page without one skips this).
-                        if page.locator("div.mermaid, pre.mermaid").count():
-                            page.wait_for_function(
-                                "() => [...document.querySelectorAll('div.mermaid')].every(d => d.offsetHeight > 0)",
-                                timeout=20_000)
-                        page.wait_for_timeout(300)
+                        # Diagrams are drawn after load (a page without one passes at once); then
+                        # the page has laid out when the browser has painted two more frames.
+                        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+                        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                         target = out / f"{name}-{size_name}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=full_page)
                         written.append(target)
                     context.close()
             browser.close()
-    finally:
-        server.shutdown()
     return written
 
 

@@ -1,31 +1,26 @@
 """Shared fixtures: a strictly built site, a local server for it, and Debian's Chromium."""
 from __future__ import annotations
 
-import functools
 import html
-import http.server
-import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
+from scripts import site as site_module
+from scripts.site import CHROMIUM, CHROMIUM_ARGS, ROOT, serving
+
+BIN = Path(sys.executable).parent  # the venv's tools (check-jsonschema, properdocs)
 # What a fixture project copies from the real one.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
 
 
 def build(project: Path, site: Path, strict: bool = True) -> subprocess.CompletedProcess:
     """Run `mkdocs build` for a project folder into `site`; return the finished process."""
-    args = [str(BIN / "mkdocs"), "build", "--clean", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(args + (["--strict"] if strict else []), capture_output=True, text=True, env=env, timeout=300)
+    return site_module.build(site, project / "mkdocs.yml", strict=strict)
 
 
 def copy_project(dest: Path) -> Path:
@@ -49,24 +44,11 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
     """The built site served on 127.0.0.1 (a free port)."""
-    server = serve(site)
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -98,8 +80,25 @@ def book():
 
 @pytest.fixture(scope="session")
 def examples(book):
-    from macros.examples import load_examples
-    return load_examples(ROOT / "data", book)
+    return book.examples
+
+
+def site_files(config_file: Path = ROOT / "mkdocs.yml", **overrides):
+    """MkDocs' own Files collection of the handbook's docs/, as a build sees it."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    return get_files(load_config(str(config_file), **overrides))
+
+
+@pytest.fixture(scope="session")
+def here():
+    """here("examples/chat.md") -> the Here a macro gets on that page, URLs from MkDocs itself."""
+    from macros.registry import here_for
+    files = {True: site_files(), False: site_files(use_directory_urls=False)}
+
+    def make(src: str, directory_urls: bool = True):
+        return here_for(files[directory_urls], files[directory_urls].get_file_from_path(src))
+    return make
 
 
 def markdown_table_cells(md: str) -> tuple[str, list[list[str]]]:
@@ -111,3 +110,10 @@ def markdown_table_cells(md: str) -> tuple[str, list[list[str]]]:
         rows.append([html.unescape(re.sub(r"<[^>]+>", "", c.replace("**", "").replace("\\|", "|")
                                           .replace("<br>", "\n"))) for c in cells])
     return lines[0].replace("**", ""), rows
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives Chromium carries the browser marker, wherever it lives."""
+    for item in items:
+        if {"browser", "page", "pdf_dir", "downloads"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)

@@ -7,15 +7,7 @@ from pathlib import Path
 
 from tests.build.htmltext import text
 
-# One page of each kind a reader meets; the practice tools are added from the built site.
-PAGE_TYPES = {
-    "home": "",
-    "framework step": "framework/step-1-scope/",
-    "one-pager": "one-pager/",
-    "pocket checklist": "pocket-checklist/",
-    "numbers": "numbers/",
-    "worked example": "examples/url-shortener/",
-}
+from scripts.site import PAGE_TYPES  # one page of each kind; the practice tools come from the built site
 
 
 def all_pages(site: Path) -> list[str]:

@@ -7,6 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser.support import PAGE_TYPES
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.browser
+
 # Every practice page there is (docs/practice.md and docs/practice/*.md), whatever exists today.
 PRACTICE = {"practice": "practice/"} if (ROOT / "docs/practice.md").exists() else {}
 PRACTICE.update({f"practice {p.stem}": f"practice/{p.stem}/" for p in sorted((ROOT / "docs/practice").glob("*.md"))
@@ -48,7 +50,9 @@ def test_no_axe_violations(scheme_page, axe, base_url, site, kind):
     assert (site / path / "index.html").exists(), f"{kind}: {path} was not built"
     page.goto(base_url + path)
     page.wait_for_load_state("load")
-    page.wait_for_timeout(200)  # let the page's scripts (checklists, tables, tools) finish their first pass
+    # The page's scripts have had their first pass: tables.js, the last to run (when the browser is
+    # idle), marks the body when it has measured every table.
+    page.wait_for_selector("body[data-tables-measured]", state="attached")
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
     result = axe.run(page)
     violations = result.response["violations"]

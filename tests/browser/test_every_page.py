@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.chromium import wait_until_quiet
+from scripts.site import DIAGRAMS_DRAWN, wait_until_quiet
 from tests.browser.support import all_pages
+
+pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 OVERFLOW = """() => {
@@ -71,9 +73,6 @@ def test_mermaid_never_loads_without_a_diagram(visits, site):
     assert fetched <= drawn, sorted(fetched - drawn)
 
 
-DRAWN = "() => !document.querySelector('pre.mermaid') && [...document.querySelectorAll('div.mermaid')].every(d => d.offsetHeight > 0)"
-
-
 def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
     """A diagram far down a page is drawn when the reader scrolls towards it, or once the page has
     been open a few seconds (for printing, and for the PDF export), but never during the load."""
@@ -86,14 +85,14 @@ def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
         page.wait_for_timeout(1000)
         assert page.locator("pre.mermaid").count() == 1 and not fetched, "loaded before it was needed"
         page.locator("pre.mermaid").scroll_into_view_if_needed()
-        page.wait_for_function(DRAWN, timeout=20_000)
+        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
         assert fetched
 
         fetched.clear()
         page.goto(base_url + "one-pager/", wait_until="load")  # its diagram is near the bottom
         page.wait_for_timeout(1000)
         assert not fetched and page.locator("pre.mermaid").count() >= 1
-        page.wait_for_function(DRAWN, timeout=20_000)  # no scrolling: the settle fallback draws it
+        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)  # no scrolling: the settle fallback draws it
         assert fetched
     finally:
         context.close()

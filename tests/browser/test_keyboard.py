@@ -6,6 +6,8 @@ import pytest
 
 from tests.browser.support import wait_for_search
 
+pytestmark = pytest.mark.browser
+
 SCHEME = "() => document.body.getAttribute('data-md-color-scheme')"
 SEARCH_OPEN = "() => document.getElementById('__search').checked"
 SEARCH_CLOSED = "() => !document.getElementById('__search').checked"

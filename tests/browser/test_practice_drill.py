@@ -8,8 +8,7 @@ from urllib.parse import urljoin
 import pytest
 from playwright.sync_api import expect
 
-from macros.examples import load_examples
-from macros.practice import page_url
+from tests.conftest import site_files
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +48,7 @@ def test_keys_walk_every_interrupt_once_and_reveal_the_answer(page, base_url, bo
             href = answer.get_by_role("link").get_attribute("href")
             path, _, anchor = q.see.partition("#")
             target = urljoin(page.url, href)
-            assert target == base_url + page_url(path) + (f"#{anchor}" if anchor else "")
+            assert target == base_url + site_files().get_file_from_path(path).url + (f"#{anchor}" if anchor else "")
             with urllib.request.urlopen(target.split("#")[0]) as response:
                 assert response.status == 200
             page.keyboard.press("r")
@@ -63,7 +62,7 @@ def test_keys_walk_every_interrupt_once_and_reveal_the_answer(page, base_url, bo
 
 
 def test_buttons_and_the_prompt_picker(page, base_url, book):
-    examples = load_examples(ROOT / "data", book)
+    examples = book.examples
     page.route("**/mermaid.min.js", lambda route: route.abort())  # example pages' diagrams: not tested here
     page.goto(base_url + PAGE)
     page.get_by_role("button", name="Next interrupt").click()

@@ -1,12 +1,16 @@
 """scripts/screenshots.py writes the 12 screenshots: 3 pages x phone/desktop x light/dark."""
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import struct
 import subprocess
 import sys
 
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
 
 PAGES = ["home", "one-pager", "url-shortener"]
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -20,8 +24,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def test_screenshots_script(site, tmp_path):
     out = tmp_path / "shots"
-    done = subprocess.run([sys.executable, str(ROOT / "scripts/screenshots.py"), str(out), "--site", str(site)],
-                          capture_output=True, text=True, timeout=240)
+    done = subprocess.run([sys.executable, "-m", "scripts.screenshots", str(out), "--site", str(site)],
+                          capture_output=True, text=True, timeout=240, cwd=ROOT)
     assert done.returncode == 0, done.stderr[-3000:]
     expected = {f"{p}-{s}-{c}.png" for p in PAGES for s in SIZES for c in SCHEMES}
     assert {f.name for f in out.iterdir()} == expected

@@ -15,6 +15,8 @@ import pytest
 
 from tests.browser.support import element_ids, page_text, section_text, term_pattern, wait_for_search
 
+pytestmark = pytest.mark.browser
+
 EXAMPLES = {f"examples/{name}/" for name in (
     "chat", "document-pipeline", "file-sync", "news-feed", "notification-system", "proximity-location",
     "rate-limiter", "search-autocomplete", "unique-id-generator", "url-shortener", "video-streaming",

@@ -1,6 +1,10 @@
 """tables.js: on a phone, a table wider than the screen is in the tab order; one that fits is not."""
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def test_wide_tables_get_a_tab_stop_and_narrow_ones_do_not(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -22,8 +26,12 @@ def test_wide_tables_get_a_tab_stop_and_narrow_ones_do_not(browser, base_url):
     }""", timeout=10000)
     # At desktop width the same tables fit, and lose the tab stop.
     page.set_viewport_size({"width": 1600, "height": 900})
-    page.wait_for_timeout(500)
-    wide = page.eval_on_selector_all(".md-content .md-typeset table", "ts => ts.filter(t => t.scrollWidth > t.clientWidth + 1).length")
+    # The observer re-measures on the resize: wait until the tab stops match the new widths.
+    page.wait_for_function("""() => {
+        const tables = [...document.querySelectorAll('.md-content .md-typeset table')];
+        const wide = tables.filter(t => t.scrollWidth > t.clientWidth + 1);
+        return tables.every(t => t.hasAttribute('data-scroll-focus') === wide.includes(t));
+    }""", timeout=10000)
     tabbed = page.eval_on_selector_all(".md-content .md-typeset table", "ts => ts.filter(t => t.hasAttribute('data-scroll-focus')).length")
-    assert tabbed == wide
+    assert tabbed < len(state)  # some tables that scrolled on the phone fit on the desktop
     context.close()

@@ -5,12 +5,11 @@ import pytest
 
 from macros.estimates import estimate
 from macros.example_page import SECTIONS, headline
-from macros.examples import load_examples
 from tests.build.htmltext import page, read, text
 from tests.build.test_site import BOOK
 from tests.conftest import ROOT
 
-EXAMPLES = load_examples(ROOT / "data", BOOK)
+EXAMPLES = BOOK.examples
 
 
 @pytest.mark.parametrize("slug", sorted(EXAMPLES))

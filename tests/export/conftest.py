@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-EXPORT_PDF = ROOT / "scripts" / "export_pdf.py"
-EXPORT_OFFLINE = ROOT / "scripts" / "export_offline.py"
+from scripts.site import ROOT
 
 
 def run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
@@ -22,18 +20,30 @@ def run(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
 def pdf_dir(site, tmp_path_factory) -> Path:
     """scripts/export_pdf.py run against the built site; the PDFs it wrote."""
     out = tmp_path_factory.mktemp("pdf")
-    done = run(str(EXPORT_PDF), str(site), "--out", str(out))
+    done = run("-m", "scripts.export_pdf", str(site), "--out", str(out))
     assert done.returncode == 0, done.stdout + done.stderr
     return out
 
 
 @pytest.fixture(scope="session")
-def offline_zip(pdf_dir, tmp_path_factory) -> Path:
-    """scripts/export_offline.py's zip, carrying the PDFs made above."""
-    out = tmp_path_factory.mktemp("offline") / "handbook-offline.zip"
-    done = run(str(EXPORT_OFFLINE), str(out), "--downloads", str(pdf_dir))
-    assert done.returncode == 0, done.stdout + done.stderr
+def downloads(pdf_dir, tmp_path_factory) -> Path:
+    """Every download, as `make pdf offline` writes them into site/downloads: the PDFs, then the
+    Anki deck and the offline zip (which carries the PDFs and the deck), each by its own script."""
+    out = tmp_path_factory.mktemp("downloads")
+    for pdf in pdf_dir.iterdir():
+        (out / pdf.name).write_bytes(pdf.read_bytes())
+    for script in ("scripts.export_anki", "scripts.export_offline"):
+        done = run("-m", script, str(out))
+        assert done.returncode == 0, done.stdout + done.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def offline_zip(downloads) -> Path:
+    """scripts/export_offline.py's zip, carrying the PDFs and the deck made above."""
+    zips = list(downloads.glob("*.zip"))
+    assert len(zips) == 1, zips
+    return zips[0]
 
 
 @pytest.fixture(scope="session")

@@ -1,23 +1,21 @@
 """`make anki`'s script: a real .apkg (a zip holding a SQLite collection) read back note by note."""
 import json
 import sqlite3
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 from macros import anki
 from macros.handbook import load_handbook
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "export_anki.py"
+from tests.export.conftest import ROOT, run
 
 
-def build(out: Path) -> Path:
-    done = subprocess.run([sys.executable, str(SCRIPT), str(out)], capture_output=True, text=True, timeout=120)
+def build(out_dir: Path) -> Path:
+    done = run("-m", "scripts.export_anki", str(out_dir), timeout=120)
     assert done.returncode == 0, done.stderr
-    assert out.is_file()
-    return out
+    decks = list(out_dir.glob("*.apkg"))
+    assert len(decks) == 1, decks
+    return decks[0]
 
 
 def read_deck(apkg: Path, tmp: Path) -> dict:
@@ -36,8 +34,8 @@ def read_deck(apkg: Path, tmp: Path) -> dict:
 
 
 def test_deck_has_the_cards_and_stable_guids(tmp_path):
-    first = read_deck(build(tmp_path / "a" / "deck.apkg"), tmp_path / "a")
-    second = read_deck(build(tmp_path / "b" / "deck.apkg"), tmp_path / "b")
+    first = read_deck(build(tmp_path / "a"), tmp_path / "a")
+    second = read_deck(build(tmp_path / "b"), tmp_path / "b")
     expected = anki.notes(load_handbook(ROOT / "data"))
 
     notes = first["notes"]

@@ -15,7 +15,7 @@ from collections import Counter
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from tests.export.conftest import EXPORT_PDF, ROOT
+from tests.export.conftest import ROOT, run
 from tests.export.pdftools import pdf_fonts, pdf_info, pdf_text, pdf_words, squash
 
 pytestmark = pytest.mark.browser
@@ -210,14 +210,8 @@ def test_handbook_draws_every_diagram(handbook, site):
 
 # ---------------------------------------------------------------- the links to the downloads
 
-def made_by_make() -> set[str]:
-    """Download names the Makefile's anki and offline targets write (export_pdf's own are checked below)."""
-    makefile = (ROOT / "Makefile").read_text()
-    return set(re.findall(r"scripts/export_(?:anki|offline)\.py site/downloads/(\S+)", makefile))
-
-
-def test_every_download_link_points_at_a_made_file(pdf_dir, site):
-    made = {p.name for p in pdf_dir.iterdir()} | made_by_make()
+def test_every_download_link_points_at_a_made_file(downloads, site):
+    made = {p.name for p in downloads.iterdir()}
     assert {"handbook.pdf", *ONE_SHEET} <= made
     linked = {}
     for page in ["index.html", "one-pager/index.html", "pocket-checklist/index.html"]:
@@ -235,6 +229,6 @@ def test_every_download_link_points_at_a_made_file(pdf_dir, site):
 # ---------------------------------------------------------------- the script itself
 
 def test_unbuilt_site_is_a_clear_error(tmp_path):
-    done = subprocess.run([sys.executable, str(EXPORT_PDF), str(tmp_path / "nowhere")], capture_output=True, text=True, timeout=60)
+    done = run("-m", "scripts.export_pdf", str(tmp_path / "nowhere"), timeout=60)
     assert done.returncode != 0
     assert "not built" in done.stderr and "make build" in done.stderr

@@ -5,7 +5,12 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const Core = require(path.join(__dirname, "..", "..", "docs", "assets", "javascripts", "estimate-core.js"));
+const { execFileSync } = require("node:child_process");
+const ROOT = path.join(__dirname, "..", "..");
+// The engine's contract comes from the Python model, as on the estimator page.
+const contract = JSON.parse(execFileSync(process.env.HANDBOOK_PYTHON || path.join(ROOT, ".venv", "bin", "python"),
+                                         ["-m", "macros.contract"], { cwd: ROOT, encoding: "utf8" }));
+const Core = require(path.join(ROOT, "docs", "assets", "javascripts", "estimate-core.js")).create(contract);
 
 function problems(data) {
   const out = Core.evaluate(data);
@@ -81,6 +86,19 @@ test("bad input is refused with the place and a reason", () => {
   assert.match(problems(scenario({ per_user_per_day: 1 }))[0], /needs users/);
   assert.match(problems(scenario({ per_day: 1, payload: [{ size: "1 KB", share: 2 }] }))[0],
                /^operations\[0\]\.payload\[0\]\.share: must be between 0 and 1/);
-  assert.match(problems({ name: "t", operations: [] })[0], /^operations: needs at least one operation/);
-  assert.match(problems([1, 2])[0], /^\(top level\): expected a scenario/);
+  assert.match(problems({ name: "t", operations: [] })[0], /^operations: needs at least 1 item\(s\), got 0/);
+  assert.match(problems([1, 2])[0], /^\(top level\): expected a mapping, got a list/);
+});
+
+test("a long reversed ratio chain is checked and computed in linear time", () => {
+  const n = contract.limits.operations;
+  const ops = [];
+  for (let i = 0; i < n - 1; i += 1) ops.push({ name: "op" + i, kind: "read", ratio: { to: "op" + (i + 1), times: 1 } });
+  ops.push({ name: "op" + (n - 1), kind: "write", per_day: 10 });
+  const out = Core.evaluate({ name: "chain", operations: ops });
+  assert.equal(out.ok, true);
+  assert.ok(out.result.operations.every((o) => o.per_day === 10));
+  const tooMany = ops.concat([{ name: "extra", kind: "write", per_day: 1 }]);
+  assert.deepEqual(problems({ name: "chain", operations: tooMany }),
+                   ["operations: allows at most " + n + " item(s), got " + (n + 1)]);
 });

@@ -209,7 +209,7 @@ operations:
     ("  - name: a\n    kind: write\n    per_day: 1\n    per_second: 2\n",
      "operations[0].per_second (line 9): give exactly one rate, this operation has per_day and per_second"),
     ("  - name: a\n    kind: write\n", "operations[0] (line 6): no rate: give one of per_user_per_day"),
-    ("  - name: a\n    kind: delete\n    per_day: 1\n", "operations[0].kind (line 7): input should be 'write' or 'read'"),
+    ("  - name: a\n    kind: delete\n    per_day: 1\n", "operations[0].kind (line 7): must be one of 'write' or 'read', got 'delete'"),
     ("  - name: a\n    kind: write\n    per_dya: 1\n", "operations[0].per_dya (line 8): unknown key"),
     ("  - name: a\n    kind: write\n    per_day: true\n", "operations[0].per_day (line 8): expected a number"),
     ("  - {kind: write, per_day: 1}\n", "operations[0].name (line 6): missing required field"),
@@ -243,8 +243,26 @@ def test_ratio_cycle_is_an_error_naming_the_chain(tmp_path):
     ratio: {to: c, times: 1}
 """)
     assert "operations[0].ratio.to (line 8): ratio chain never ends: a -> b -> a" in message
-    assert "operations[1].ratio.to (line 11): ratio chain never ends: b -> a -> b" in message
     assert "operations[2].ratio.to (line 14): ratio chain never ends: c -> c" in message
+    assert "operations[1]" not in message  # one loop, one message, where the walk first meets it
+
+
+def reversed_chain(n: int) -> dict:
+    """n operations, each a ratio of the next; the last has a rate: the deepest chain n can make."""
+    ops = [{"name": f"op{i}", "kind": "read", "ratio": {"to": f"op{i + 1}", "times": 1}} for i in range(n - 1)]
+    return {"name": "chain", "operations": ops + [{"name": f"op{n - 1}", "kind": "write", "per_day": 10}]}
+
+
+def test_the_longest_ratio_chain_allowed_resolves_without_recursion():
+    from macros.schema import MAX_OPERATIONS
+    result = estimate(scenario_from_data(reversed_chain(MAX_OPERATIONS)))
+    assert [o["per_day"] for o in result["operations"]] == [10.0] * MAX_OPERATIONS
+
+
+def test_more_operations_than_the_stated_limit_are_refused():
+    from macros.schema import MAX_OPERATIONS
+    with pytest.raises(DataError, match=f"operations: allows at most {MAX_OPERATIONS} item\\(s\\), got 1200"):
+        scenario_from_data(reversed_chain(1200))
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -276,9 +294,9 @@ def test_ratio_cycle_is_an_error_naming_the_chain(tmp_path):
     ("name: s\ncolour: red\noperations:\n  - {name: a, kind: write, per_day: 2}\n",
      "colour (line 2): unknown key"),
     ("name: s\n", "operations (line 1): missing required field"),
-    ("name: s\noperations: []\n", "operations (line 2): list should have at least 1 item"),
+    ("name: s\noperations: []\n", "operations (line 2): needs at least 1 item(s), got 0"),
     ("operations:\n  - {name: a, kind: write, per_day: 2}\n", "name (line 1): missing required field"),
-    ("- just a list\n", "(top level) (line 1): input should be a valid dictionary"),
+    ("- just a list\n", "(top level) (line 1): expected a mapping, got a list"),
 ])
 def test_scenario_errors_name_the_field_and_line(tmp_path, text, expected):
     assert expected in error_of(tmp_path, text)

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from macros.errors import DataError
-from macros.example_page import SECTIONS, flow_diagram, render_example
-from macros.examples import load_examples
+from macros.example_page import SECTIONS, flow_diagram, worked_example
+from macros.handbook import load_handbook
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_TOPICS = {"chat", "rate-limiter", "news-feed", "search-autocomplete", "url-shortener", "notification-system",
@@ -22,9 +22,9 @@ def test_the_twelve_topics_exist(examples):
         assert (ROOT / "docs" / "examples" / f"{slug}.md").is_file()
 
 
-def test_every_example_renders_every_section_in_order(book, examples):
-    for slug, we in examples.items():
-        md = render_example(book, we, f"examples/{slug}.md")
+def test_every_example_renders_every_section_in_order(book, examples, here):
+    for slug in examples:
+        md = worked_example(book, here(f"examples/{slug}.md"), slug)
         positions = [md.index(f"## {title} {{#{ident}}}") for ident, title in SECTIONS]
         assert positions == sorted(positions), slug
         assert md.count("```mermaid") == 1
@@ -39,8 +39,8 @@ def test_flow_arrows_are_numbered(examples):
     assert diagram.count("-->") + diagram.count("-.->") == len(we.example.flow.arrows)
 
 
-def test_api_bodies_keep_their_braces(book, examples):
-    md = render_example(book, examples["url-shortener"], "examples/url-shortener.md")
+def test_api_bodies_keep_their_braces(book, here):
+    md = worked_example(book, here("examples/url-shortener.md"), "url-shortener")
     assert "`` 201 {code, short_url} ``" in md
 
 
@@ -52,7 +52,7 @@ def data(tmp_path):
 
 def load_error(data: Path, book) -> str:
     with pytest.raises(DataError) as caught:
-        load_examples(data, book)
+        load_handbook(data)
     return str(caught.value)
 
 
@@ -91,4 +91,4 @@ def test_three_pros_are_refused(data, book):
 
 def test_missing_scenario_file(data, book):
     (data / "scenarios" / "url-shortener.yml").unlink()
-    assert "no file" in load_error(data, book)
+    assert "url-shortener.yml: scenario: unknown scenario (data/scenarios/) 'url-shortener'" in load_error(data, book)

@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from macros import numbers, practice
+from macros import contract, numbers, practice
 from macros.estimates import estimate, load_scenario, scenario_data, scenario_from_data
 from macros.render import budgets
 
@@ -31,7 +31,7 @@ def test_scenario_data_is_compact_and_exact():
     assert data["users"] == {"monthly_active": "300M", "daily_active_ratio": 0.5}
     assert "assumptions" not in data                      # defaults stay implicit
     op = data["operations"][0]
-    assert op["per_second"] == "1.23K" or op["per_second"] == 1234.5678
+    assert op["per_second"] == 1234.5678                  # "1.23K" would not read back exactly
     assert scenario_from_data(data).operations[0].per_second == 1234.5678
     assert op["payload"] == [{"size": "1 MiB", "share": 0.1}, {"size": "1.5 KB"}]
 
@@ -46,25 +46,23 @@ def test_estimator_fragment_is_uri_component_encoded_json():
     assert estimate(scenario_from_data(data)) == dict(estimate(scenario), source=None)
 
 
-def test_links_between_built_pages():
-    assert practice.page_url("practice/estimator.md") == "practice/estimator/"
-    assert practice.page_url("examples/index.md") == "examples/"
-    assert practice.page_url("index.md") == ""
-    assert practice.url_link("practice/estimator.md", "examples/chat.md") == "../../practice/estimator/"
-    assert practice.url_link("practice/estimator.md", "index.md") == "practice/estimator/"
-    assert practice.page_url("practice/estimator.md", directory_urls=False) == "practice/estimator.html"
-    assert practice.url_link("practice/estimator.md", "examples/chat.md", False) == "../practice/estimator.html"
-    assert practice.url_link("practice/estimator.md", "index.md", False) == "practice/estimator.html"
-    assert practice.asset("practice/timer/", "assets/javascripts/timer.js") == "../../assets/javascripts/timer.js"
-    assert practice.asset("practice/timer.html", "assets/javascripts/timer.js") == "../assets/javascripts/timer.js"
-    assert practice.page_scripts("practice/timer/", "a.js", "b.js") == (
-        '<script src="../../assets/javascripts/a.js"></script>\n'
-        '<script src="../../assets/javascripts/b.js"></script>\n')
+def test_raw_html_urls_come_from_mkdocs_in_both_url_styles(here):
+    assert here("examples/chat.md").url("practice/estimator.md") == "../../practice/estimator/"
+    assert here("index.md").url("practice/estimator.md#s=1") == "practice/estimator/#s=1"
+    assert here("examples/chat.md", False).url("practice/estimator.md") == "../practice/estimator.html"
+    assert here("index.md", False).url("practice/estimator.md") == "practice/estimator.html"
+    assert practice.page_scripts(here("practice/timer.md"), "timer.js", "checklists.js") == (
+        '<script src="../../assets/javascripts/timer.js"></script>\n'
+        '<script src="../../assets/javascripts/checklists.js"></script>\n')
+    assert practice.page_scripts(here("practice/timer.md", False), "timer.js") == (
+        '<script src="../assets/javascripts/timer.js"></script>\n')
+    with pytest.raises(KeyError, match="no file docs/assets/javascripts/nope.js"):
+        practice.page_scripts(here("practice/timer.md"), "nope.js")
 
 
-def test_example_link_opens_its_scenario(book, examples):
+def test_example_link_opens_its_scenario(book, examples, here):
     for slug, we in examples.items():
-        line = practice.estimator_link(we.scenario, f"examples/{slug}.md")
+        line = practice.estimator_link(we.scenario, here(f"examples/{slug}.md"))
         href = html.unescape(re.search(r'href="([^"]+)"', line).group(1))
         assert href.startswith("../../practice/estimator/#s=")
         data = json.loads(unquote(href.split("#s=", 1)[1]))
@@ -75,17 +73,20 @@ def attr_json(markup: str, name: str):
     return json.loads(html.unescape(re.search(rf'{name}="([^"]*)"', markup).group(1)))
 
 
-def test_estimator_lists_every_scenario_file_as_written():
-    raw = practice.load_raw_scenarios(ROOT / "data")
-    assert sorted(raw) == [p.stem for p in SCENARIOS]
-    listed = attr_json(practice.estimator(raw), "data-scenarios")
-    assert sorted(listed) == sorted(raw)
+def test_estimator_lists_every_scenario_in_the_link_serialisation(book):
+    markup = practice.estimator(book)
+    listed = attr_json(markup, "data-scenarios")
+    assert sorted(listed) == [p.stem for p in SCENARIOS]
     for slug, data in listed.items():
-        assert data == {k: v for k, v in raw[slug].items() if k != "source"}
+        scenario = book.scenarios[slug]
+        assert data == practice.estimator_state(scenario)
+        assert "source" not in data
+        assert estimate(scenario_from_data(data)) == dict(estimate(scenario), source=None)
+    assert attr_json(markup, "data-contract") == contract.contract()
 
 
-def test_timer_carries_the_budgets_and_every_steps_questions(book):
-    markup = practice.timer(book, "practice/timer.md")
+def test_timer_carries_the_budgets_and_every_steps_questions(book, here):
+    markup = practice.interview_timer(book, here("practice/timer.md"))
     config = attr_json(markup, "data-config")
     plan = budgets(book)
     assert config["lengths"] == {str(t): m for t, m in plan.items()}
@@ -100,8 +101,8 @@ def test_timer_carries_the_budgets_and_every_steps_questions(book):
         assert f"minutes {start}–{start + plan[45][i]}" in markup
 
 
-def test_drill_has_every_interrupt_with_its_answer_and_a_relative_link(book):
-    markup = practice.red_team_drill(book, "practice/red-team-drill.md")
+def test_drill_has_every_interrupt_with_its_answer_and_a_relative_link(book, here):
+    markup = practice.red_team_drill(book, here("practice/red-team-drill.md"))
     for q in book.red_team:
         assert f'data-question="{q.id}"' in markup
         assert q.question in markup
@@ -110,8 +111,8 @@ def test_drill_has_every_interrupt_with_its_answer_and_a_relative_link(book):
         assert f"]({'../' + q.see})" in markup
 
 
-def test_prompt_picker_links_every_example(examples):
-    markup = practice.prompt_picker(examples, "practice/red-team-drill.md")
+def test_prompt_picker_links_every_example(book, examples, here):
+    markup = practice.prompt_picker(book, here("practice/red-team-drill.md"))
     for slug, we in examples.items():
         assert f"[{we.example.title}](../examples/{slug}.md)" in markup
         assert html.escape(we.example.prompt, quote=False) in markup

@@ -61,8 +61,8 @@ def test_powers_of_two_are_computed(book):
         assert f"| 2^{row.power} | {2 ** row.power:,} |" in md
 
 
-def test_latency_table_shows_every_row_and_its_source(book):
-    md = render.latency_table(book, "numbers.md")
+def test_latency_table_shows_every_row_and_its_source(book, here):
+    md = render.latency_table(book, here("numbers.md"))
     for row in book.numbers.latency.rows:
         assert row.what in md and f'id="latency-row-{row.id}"' in md
     assert f"[{book.reference(book.numbers.latency.source).title}](references.md)" in md
@@ -76,27 +76,27 @@ def test_latency_budget_total_is_the_sum_of_synchronous_hops(book):
 
 
 def test_every_pocket_item_has_a_stable_anchor(book):
-    md = render.pocket_checklist(book, "pocket-checklist.md")
+    md = render.pocket_checklist(book)
     ids = re.findall(r'id="pocket-([a-z0-9-]+)"', md)
     assert ids == [m.id for m in book.pocket_checklist]
     assert md.count("- [ ] ") == 10
 
 
 def test_state_machine_item_shows_the_states_from_data(book):
-    md = render.pocket_checklist(book, "pocket-checklist.md")
+    md = render.pocket_checklist(book)
     states = [s.label or s.id for s in book.one_pager.job_state_machine.states]
     line = next(l for l in md.splitlines() if "pocket-no-state-machine" in l)
     assert all(f"`{s}`" in line for s in states)
 
 
-def test_links_are_relative_to_the_page():
-    assert render.link("one-pager.md#numbers", "framework/step-1-scope.md") == "../one-pager.md#numbers"
-    assert render.link("framework/step-1-scope.md", "index.md") == "framework/step-1-scope.md"
-    assert render.link("red-team.md#shard-key", "examples/chat.md") == "../red-team.md#shard-key"
+def test_links_are_relative_to_the_page(here):
+    assert render.link("one-pager.md#numbers", here("framework/step-1-scope.md")) == "../one-pager.md#numbers"
+    assert render.link("framework/step-1-scope.md", here("index.md")) == "framework/step-1-scope.md"
+    assert render.link("red-team.md#shard-key", here("examples/chat.md")) == "../red-team.md#shard-key"
 
 
-def test_red_team_page_has_a_heading_per_question(book):
-    md = render.red_team(book, "red-team.md")
+def test_red_team_page_has_a_heading_per_question(book, here):
+    md = render.red_team(book, here("red-team.md"))
     for q in book.red_team:
         assert f"{{#{q.id}}}" in md
         for point in q.strong_answer:
@@ -125,12 +125,12 @@ def test_glossary_becomes_tooltips(book):
     assert set(tips) == {t.term for t in book.glossary}
 
 
-def test_baseline_embedding_size_is_computed(book):
-    assert "768 × 4 B = 3,072 B" in render.baseline(book, "numbers.md")
+def test_baseline_embedding_size_is_computed(book, here):
+    assert "768 × 4 B = 3,072 B" in render.baseline(book, here("numbers.md"))
 
 
-def test_red_team_links_read_as_page_names(book):
-    md = render.red_team(book, "red-team.md")
+def test_red_team_links_read_as_page_names(book, here):
+    md = render.red_team(book, here("red-team.md"))
     assert "Read more: [Step 2: High-level design](framework/step-2-high-level.md)" in md
     assert "Read more: [One-pager: FAILURE](one-pager.md#failures)" in md
     assert "Read more: [Deep keys: Observability trinity](deep-keys.md#observability-trinity)" in md

@@ -31,7 +31,7 @@ def test_parse_size(text, expected):
     ("-5", "must not be negative"), (-1, "must not be negative"), ("3X", "unknown count suffix 'X'"),
     ("abc", "expected a number"), (True, "got true"), (None, "got nothing"),
     (float("nan"), "expected a number"), ("", "expected a number"), ("1 2", "expected a number"),
-    ([1], "got list"),
+    ([1], "got a list"),
 ])
 def test_parse_count_errors(bad, message):
     with pytest.raises(ValueError, match=message):

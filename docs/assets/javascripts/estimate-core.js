@@ -1,7 +1,12 @@
-// The estimate engine of macros/estimates.py, units.py and estimate_table.py, in plain JavaScript.
-// Pure: no DOM. The estimator page uses it as window.EstimateCore; Node loads it with require().
-// tests/browser/test_practice_estimator.py runs every data/scenarios/ file through both engines
-// and requires the same figures, so a change to one side that is not made to the other fails.
+// The estimate engine of macros/ (schema.py's scenario model, units.py, estimates.py and
+// estimate_table.py) in plain JavaScript, for the estimator page. Pure: no DOM.
+//
+// Nothing the Python model defines is typed here: EstimateCore.create(contract) takes the contract
+// that macros/contract.py makes from it (field names, defaults, kinds, units, limits and every
+// message template), so one bad scenario gets one message in both engines. The estimator page
+// finds the contract in its mount's data-contract attribute; Node gets it from
+// `python -m macros.contract`. tests/unit/test_estimate_core.py compares both engines' figures and
+// messages.
 (function (root, factory) {
   "use strict";
   var api = factory();
@@ -13,96 +18,101 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
-  var DAYS_PER_YEAR = 365;
-  var DAYS_PER_MONTH = 30;
-  var RATE_FIELDS = ["per_user_per_day", "per_day", "per_month", "per_second", "ratio"];
-  var COUNT_SUFFIXES = { "": 1, K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
-  var SIZE_UNITS = {
-    B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, PB: 1e15, EB: 1e18,
-    KiB: Math.pow(2, 10), MiB: Math.pow(2, 20), GiB: Math.pow(2, 30), TiB: Math.pow(2, 40),
-    PiB: Math.pow(2, 50), EiB: Math.pow(2, 60), kB: 1e3, byte: 1, bytes: 1
-  };
+  function create(C) {
   var NUMBER = "(?:\\d[\\d,_]*(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?";
   var QUANTITY = new RegExp("^\\s*([+-]?)\\s*(" + NUMBER + ")\\s*([A-Za-z]*)\\s*$");
-  var COUNT_STEPS = [[1, ""], [1e3, "K"], [1e6, "M"], [1e9, "B"], [1e12, "T"]];
-  var BYTE_STEPS = [[1, "B"], [1e3, "KB"], [1e6, "MB"], [1e9, "GB"], [1e12, "TB"], [1e15, "PB"], [1e18, "EB"]];
+  var COUNT_SUFFIXES = toMap(C.count_suffixes);
+  var SIZE_UNITS = toMap(C.size_units);
 
-  // ------------------------------------------------------------------ Python-like text
-
-  function repr(value) {
-    if (typeof value === "string") {
-      var quote = value.indexOf("'") >= 0 && value.indexOf('"') < 0 ? '"' : "'";
-      var body = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
-      if (quote === "'") body = body.replace(/'/g, "\\'");
-      return quote + body + quote;
-    }
-    if (value === null || value === undefined) return "None";
-    if (typeof value === "boolean") return value ? "True" : "False";
-    return String(value);
+  function toMap(obj) {
+    var map = new Map();
+    Object.keys(obj).forEach(function (key) { map.set(key, obj[key]); });
+    return map;
   }
 
-  function typeName(value) {
+  // ------------------------------------------------------------------ messages (messages.py)
+
+  function msg(key, params) {
+    var text = C.messages[key];
+    Object.keys(params || {}).forEach(function (name) {
+      text = text.split("{" + name + "}").join(String(params[name]));
+    });
+    return text;
+  }
+
+  function quote(value) {
+    var q = value.indexOf("'") >= 0 && value.indexOf('"') < 0 ? '"' : "'";
+    var body = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/\t/g, "\\t");
+    if (q === "'") body = body.replace(/'/g, "\\'");
+    return q + body + q;
+  }
+
+  function shown(value) {
     if (value === null || value === undefined) return "nothing";
-    if (Array.isArray(value)) return "list";
-    if (typeof value === "object") return "dict";
-    return typeof value;
+    if (typeof value === "boolean") return value ? "true" : "false";
+    if (typeof value === "string") return quote(value);
+    if (typeof value === "number") return String(value);
+    if (Array.isArray(value)) return "a list";
+    return "a mapping";
   }
+
+  // What the engine throws for a bad value; an Error, so callers may treat it as one.
+  function Problem(message) {
+    this.message = message;
+  }
+  Problem.prototype = Object.create(Error.prototype);
+  Problem.prototype.name = "Problem";
 
   // ------------------------------------------------------------------ parsing (units.py)
 
   function plainNumber(value, what) {
-    if (typeof value === "boolean") throw new Error("expected " + what + ", got " + String(value));
-    if (typeof value === "number") {
-      if (!isFinite(value)) throw new Error("expected " + what + ", got " + repr(value));
-      if (value < 0) throw new Error("must not be negative, got " + repr(value));
-      return value;
-    }
     if (typeof value === "string") return null;
-    throw new Error("expected " + what + ", got " + typeName(value));
+    if (typeof value !== "number" || !isFinite(value)) {
+      throw new Problem(msg("expected", { what: what, got: shown(value) }));
+    }
+    if (value < 0) throw new Problem(msg("negative", { got: shown(value) }));
+    return value;
   }
 
   function split(text, what) {
     var m = QUANTITY.exec(text);
-    if (!m) throw new Error("expected " + what + ", got " + repr(text));
+    if (!m) throw new Problem(msg("expected", { what: what, got: quote(text) }));
     var number = Number(m[2].replace(/[,_]/g, ""));
-    if (!isFinite(number)) throw new Error("expected " + what + ", got " + repr(text));
-    if (m[1] === "-" && number !== 0) throw new Error("must not be negative, got " + repr(text));
+    if (!isFinite(number)) throw new Problem(msg("expected", { what: what, got: quote(text) }));
+    if (m[1] === "-" && number !== 0) throw new Problem(msg("negative", { got: quote(text) }));
     return [number, m[3]];
   }
 
+  function finite(number, what, value) {
+    if (!isFinite(number)) throw new Problem(msg("expected", { what: what, got: shown(value) }));
+    return number;
+  }
+
   function parseCount(value) {
-    var what = "a number such as 300M, 1.5B or 0.5";
+    var what = msg("count_what");
     var number = plainNumber(value, what);
     if (number !== null) return number;
     var parts = split(String(value), what);
-    var factor = COUNT_SUFFIXES[parts[1].toUpperCase()];
+    var factor = COUNT_SUFFIXES.get(parts[1].toUpperCase());
     if (factor === undefined) {
-      throw new Error("unknown count suffix " + repr(parts[1]) + " in " + repr(value) +
-                      "; use K, M, B or T (powers of ten)");
+      throw new Problem(msg("count_suffix", { suffix: quote(parts[1]), value: quote(String(value)) }));
     }
-    return parts[0] * factor;
+    return finite(parts[0] * factor, what, value);
   }
 
   function parseSize(value) {
-    var what = 'a size such as "100 B", "1.5 KB" or "1 MiB"';
+    var what = msg("size_what");
     var number = plainNumber(value, what);
     if (number !== null) return number;
     var parts = split(String(value), what);
     var unit = parts[1];
     if (unit === "") return parts[0];
-    if (!Object.prototype.hasOwnProperty.call(SIZE_UNITS, unit)) {
-      var hint = "";
-      Object.keys(SIZE_UNITS).some(function (known) {
-        if (known.toLowerCase() === unit.toLowerCase()) {
-          hint = " (did you mean " + known + "? units are case-sensitive)";
-          return true;
-        }
-        return false;
-      });
-      throw new Error("unknown unit " + repr(unit) + " in " + repr(value) + hint +
-                      "; use B, KB, MB, GB, TB, PB (powers of ten) or KiB, MiB, GiB, TiB, PiB (powers of two)");
+    if (!SIZE_UNITS.has(unit)) {
+      var known = Array.from(SIZE_UNITS.keys()).filter(function (k) { return k.toLowerCase() === unit.toLowerCase(); })[0];
+      var hint = known ? msg("size_hint", { known: known }) : "";
+      throw new Problem(msg("size_unit", { unit: quote(unit), value: quote(String(value)), hint: hint }));
     }
-    return parts[0] * SIZE_UNITS[unit];
+    return finite(parts[0] * SIZE_UNITS.get(unit), what, value);
   }
 
   // ------------------------------------------------------------------ decimal formatting (units.py)
@@ -204,7 +214,7 @@
   }
 
   function formatCount(value, sig, exactDigits) {
-    return scaled(value, COUNT_STEPS, opt(sig, 2), opt(exactDigits, 3), "");
+    return scaled(value, C.count_steps, opt(sig, 2), opt(exactDigits, 3), "");
   }
 
   function formatRate(value, per, sig, exactDigits) {
@@ -212,7 +222,7 @@
   }
 
   function formatBytes(value, sig, exactDigits) {
-    return scaled(value, BYTE_STEPS, opt(sig, 2), opt(exactDigits, 3), " ");
+    return scaled(value, C.byte_steps, opt(sig, 2), opt(exactDigits, 3), " ");
   }
 
   function formatByteRate(value, per, sig, exactDigits) {
@@ -225,7 +235,7 @@
     return plain(d);
   }
 
-  // ------------------------------------------------------------------ checking (estimates.py)
+  // ------------------------------------------------------------------ checking (schema.py, loader.py)
 
   function describe(path) {
     var text = "";
@@ -240,8 +250,13 @@
     return value !== null && typeof value === "object" && !Array.isArray(value);
   }
 
-  function has(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key);
+  function own(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+  }
+
+  function choices(values) {
+    var quoted = values.map(quote);
+    return quoted.length < 2 ? quoted.join("") : quoted.slice(0, -1).join(", ") + " or " + quoted[quoted.length - 1];
   }
 
   function Checker() {
@@ -252,57 +267,65 @@
     this.problems.push({ path: path, message: message });
   };
 
-  Checker.prototype.keys = function (obj, allowed, path) {
+  // A mapping with only the keys the model has; false (and one problem) when value is not a mapping.
+  Checker.prototype.mapping = function (value, path, model) {
+    if (!isObject(value)) {
+      this.bad(path, msg("not_mapping", { got: shown(value) }));
+      return false;
+    }
     var self = this;
-    Object.keys(obj).forEach(function (key) {
-      if (allowed.indexOf(key) < 0) self.bad(path.concat([key]), "unknown key (a typo?)");
+    Object.keys(value).forEach(function (key) {
+      if (C.fields[model].indexOf(key) < 0) self.bad(path.concat([key]), msg("unknown_key"));
     });
+    return true;
   };
 
-  Checker.prototype.object = function (value, path, what) {
-    if (isObject(value)) return true;
-    this.bad(path, "expected " + what + " (an object), got " + typeName(value));
-    return false;
-  };
-
-  Checker.prototype.text = function (obj, key, path, required) {
-    var value = obj[key];
+  Checker.prototype.text = function (obj, key, path, required, limit) {
+    var value = own(obj, key);
     if (value === undefined || (value === null && !required)) {
-      if (required) this.bad(path.concat([key]), "missing required field");
+      if (required) this.bad(path.concat([key]), msg("missing"));
       return null;
     }
     if (typeof value !== "string") {
-      this.bad(path.concat([key]), "expected text, got " + typeName(value));
+      this.bad(path.concat([key]), msg("not_text", { got: shown(value) }));
       return null;
     }
-    if (required && value.length < 1) {
-      this.bad(path.concat([key]), "must not be empty");
+    var trimmed = value.trim();  // as pydantic's strip_whitespace does
+    if (trimmed.length < 1) {
+      this.bad(path.concat([key]), msg("empty_text"));
       return null;
     }
-    return value;
+    if (trimmed.length > limit) {
+      this.bad(path.concat([key]), msg("too_long", { count: formatNumber(trimmed.length), limit: formatNumber(limit) }));
+      return null;
+    }
+    return trimmed;
   };
 
-  // kind: count | fraction | positive | atLeastOne | size
-  Checker.prototype.number = function (obj, key, path, kind, fallback) {
-    var value = obj[key];
-    if (value === undefined || value === null) return fallback;
+  // kind: count | size | at_most_one | positive | at_least_one (the bound's message key)
+  var BOUNDS = {
+    at_most_one: function (n) { return n <= 1; },
+    positive: function (n) { return n > 0; },
+    at_least_one: function (n) { return n >= 1; }
+  };
+
+  Checker.prototype.number = function (obj, key, path, kind, fallback, required) {
+    var value = own(obj, key);
+    if (value === undefined && required) {
+      this.bad(path.concat([key]), msg("missing"));
+      return undefined;
+    }
+    if (value === undefined || (value === null && !required)) return fallback;
     var n;
     try {
       n = kind === "size" ? parseSize(value) : parseCount(value);
     } catch (err) {
+      if (!(err instanceof Problem)) throw err;
       this.bad(path.concat([key]), err.message);
       return undefined;
     }
-    if (kind === "fraction" && n > 1) {
-      this.bad(path.concat([key]), "must be between 0 and 1, got " + formatNumber(n));
-      return undefined;
-    }
-    if (kind === "positive" && n <= 0) {
-      this.bad(path.concat([key]), "must be more than 0, got " + formatNumber(n));
-      return undefined;
-    }
-    if (kind === "atLeastOne" && n < 1) {
-      this.bad(path.concat([key]), "must be at least 1, got " + formatNumber(n));
+    if (BOUNDS[kind] && !BOUNDS[kind](n)) {
+      this.bad(path.concat([key]), msg(kind, { got: formatNumber(n) }));
       return undefined;
     }
     return n;
@@ -320,81 +343,84 @@
       try {
         return [{ size: parseSize(value), share: 1 }];
       } catch (err) {
+        if (!(err instanceof Problem)) throw err;
         check.bad(path, err.message);
         return null;
       }
     }
     return items.map(function (item, i) {
       var here = path.concat([i]);
-      check.keys(item, ["size", "share"], here);
-      if (item.size === undefined || item.size === null) {
-        if (item.size === undefined) check.bad(here.concat(["size"]), "missing required field");
-        else check.bad(here.concat(["size"]), "expected a size, got nothing");
-      }
-      return { size: check.number(item, "size", here, "size", undefined),
-               share: check.number(item, "share", here, "fraction", 1) };
+      check.mapping(item, here, "payload_part");
+      return { size: check.number(item, "size", here, "size", undefined, true),
+               share: check.number(item, "share", here, "at_most_one", 1) };
     });
   }
 
+  function readOperation(raw, path, check) {
+    if (!check.mapping(raw, path, "operation")) return null;
+    var op = { name: check.text(raw, "name", path, true, C.limits.short_text), kind: null };
+    var kind = own(raw, "kind");
+    if (kind === undefined) check.bad(path.concat(["kind"]), msg("missing"));
+    else if (C.kinds.indexOf(kind) < 0) {
+      check.bad(path.concat(["kind"]), msg("not_choice", { choices: choices(C.kinds), got: shown(kind) }));
+    } else op.kind = kind;
+    C.rate_fields.forEach(function (f) {
+      if (f !== "ratio") op[f] = check.number(raw, f, path, "count", null);
+    });
+    op.ratio = null;
+    var ratio = own(raw, "ratio");
+    if (ratio !== undefined && ratio !== null && check.mapping(ratio, path.concat(["ratio"]), "ratio")) {
+      var rpath = path.concat(["ratio"]);
+      op.ratio = { to: check.text(ratio, "to", rpath, true, C.limits.short_text),
+                   times: check.number(ratio, "times", rpath, "count", null, true) };
+    }
+    op.payload = payloadParts(own(raw, "payload"), check, path.concat(["payload"])) || [];
+    return op;
+  }
+
   function readScenario(data, check) {
-    if (!check.object(data, [], "a scenario")) return null;
-    check.keys(data, ["name", "source", "users", "assumptions", "operations"], []);
-    var s = { name: check.text(data, "name", [], true), source: check.text(data, "source", [], false) };
+    if (!check.mapping(data, [], "scenario")) return null;
+    var s = { name: check.text(data, "name", [], true, C.limits.short_text),
+              source: check.text(data, "source", [], false, C.limits.text) };
 
     s.users = null;
-    if (data.users !== undefined && data.users !== null && check.object(data.users, ["users"], "users")) {
-      check.keys(data.users, ["monthly_active", "daily_active", "daily_active_ratio"], ["users"]);
+    var users = own(data, "users");
+    if (users !== undefined && users !== null && check.mapping(users, ["users"], "users")) {
       s.users = {
-        monthly_active: check.number(data.users, "monthly_active", ["users"], "count", null),
-        daily_active: check.number(data.users, "daily_active", ["users"], "count", null),
-        daily_active_ratio: check.number(data.users, "daily_active_ratio", ["users"], "fraction", null)
+        monthly_active: check.number(users, "monthly_active", ["users"], "count", null),
+        daily_active: check.number(users, "daily_active", ["users"], "count", null),
+        daily_active_ratio: check.number(users, "daily_active_ratio", ["users"], "at_most_one", null)
       };
     }
 
-    var a = data.assumptions === undefined ? {} : data.assumptions;
-    s.assumptions = { seconds_per_day: 86400, peak_factor: 2, retention_years: 5, replication: 1 };
-    if (check.object(a, ["assumptions"], "assumptions")) {
-      check.keys(a, ["seconds_per_day", "peak_factor", "retention_years", "replication"], ["assumptions"]);
+    var d = C.defaults;
+    var a = own(data, "assumptions");
+    s.assumptions = { seconds_per_day: d.seconds_per_day, peak_factor: d.peak_factor,
+                      retention_years: d.retention_years, replication: d.replication };
+    if (a !== undefined && check.mapping(a, ["assumptions"], "assumptions")) {
       s.assumptions = {
-        seconds_per_day: check.number(a, "seconds_per_day", ["assumptions"], "positive", 86400),
-        peak_factor: check.number(a, "peak_factor", ["assumptions"], "atLeastOne", 2),
-        retention_years: check.number(a, "retention_years", ["assumptions"], "count", 5),
-        replication: check.number(a, "replication", ["assumptions"], "atLeastOne", 1)
+        seconds_per_day: check.number(a, "seconds_per_day", ["assumptions"], "positive", d.seconds_per_day),
+        peak_factor: check.number(a, "peak_factor", ["assumptions"], "at_least_one", d.peak_factor),
+        retention_years: check.number(a, "retention_years", ["assumptions"], "count", d.retention_years),
+        replication: check.number(a, "replication", ["assumptions"], "at_least_one", d.replication)
       };
     }
 
     s.operations = [];
-    var ops = data.operations;
+    var ops = own(data, "operations");
+    var limit = C.limits.operations;
     if (ops === undefined) {
-      check.bad(["operations"], "missing required field");
+      check.bad(["operations"], msg("missing"));
     } else if (!Array.isArray(ops)) {
-      check.bad(["operations"], "expected a list of operations, got " + typeName(ops));
+      check.bad(["operations"], msg("not_list", { got: shown(ops) }));
     } else if (ops.length === 0) {
-      check.bad(["operations"], "needs at least one operation");
+      check.bad(["operations"], msg("too_few", { limit: 1, count: 0 }));
+    } else if (ops.length > limit) {
+      check.bad(["operations"], msg("too_many", { limit: limit, count: ops.length }));
     } else {
       ops.forEach(function (raw, i) {
-        var path = ["operations", i];
-        if (!check.object(raw, path, "an operation")) return;
-        check.keys(raw, ["name", "kind"].concat(RATE_FIELDS, ["payload"]), path);
-        var op = { name: check.text(raw, "name", path, true), kind: null };
-        if (raw.kind === undefined) check.bad(path.concat(["kind"]), "missing required field");
-        else if (raw.kind !== "write" && raw.kind !== "read") {
-          check.bad(path.concat(["kind"]), "must be 'write' or 'read', got " + repr(raw.kind));
-        } else op.kind = raw.kind;
-        RATE_FIELDS.slice(0, 4).forEach(function (f) {
-          op[f] = check.number(raw, f, path, "count", null);
-        });
-        op.ratio = null;
-        if (raw.ratio !== undefined && raw.ratio !== null &&
-            check.object(raw.ratio, path.concat(["ratio"]), "a ratio such as {\"to\": \"write\", \"times\": 10}")) {
-          var rpath = path.concat(["ratio"]);
-          check.keys(raw.ratio, ["to", "times"], rpath);
-          op.ratio = { to: check.text(raw.ratio, "to", rpath, true), times: null };
-          if (raw.ratio.times === undefined) check.bad(rpath.concat(["times"]), "missing required field");
-          else op.ratio.times = check.number(raw.ratio, "times", rpath, "count", null);
-        }
-        op.payload = payloadParts(raw.payload, check, path.concat(["payload"])) || [];
-        s.operations.push(op);
+        var op = readOperation(raw, ["operations", i], check);
+        if (op) s.operations.push(op);
       });
     }
     return s;
@@ -409,14 +435,37 @@
   }
 
   function rates(op) {
-    return RATE_FIELDS.filter(function (f) { return op[f] !== null && op[f] !== undefined; });
+    return C.rate_fields.filter(function (f) { return op[f] !== null && op[f] !== undefined; });
   }
 
-  function findOp(s, name) {
-    for (var i = 0; i < s.operations.length; i += 1) {
-      if (s.operations[i].name === name) return s.operations[i];
-    }
-    return null;
+  function byName(s) {
+    var map = new Map();
+    s.operations.forEach(function (op) { if (!map.has(op.name)) map.set(op.name, op); });
+    return map;
+  }
+
+  // Each loop of ratio chains once, where the walk first meets it; every operation is walked once.
+  function ratioCycles(s, ops) {
+    var done = new Set();
+    var found = [];
+    s.operations.forEach(function (op) {
+      var path = [];
+      var onPath = new Map();
+      var current = op;
+      while (current && !done.has(current.name)) {
+        if (onPath.has(current.name)) {
+          var loop = path.slice(onPath.get(current.name)).concat([current.name]);
+          var at = s.operations.findIndex(function (o) { return o.name === loop[0]; });
+          found.push({ at: at, loop: loop });
+          break;
+        }
+        onPath.set(current.name, path.length);
+        path.push(current.name);
+        current = current.ratio ? ops.get(current.ratio.to) : null;
+      }
+      path.forEach(function (name) { done.add(name); });
+    });
+    return found;
   }
 
   function crossCheck(s, check) {
@@ -424,54 +473,43 @@
     if (users) {
       var given = ["daily_active", "daily_active_ratio"].filter(function (f) { return users[f] !== null; });
       if (given.length === 0) {
-        check.bad(["users"], "give exactly one of daily_active or daily_active_ratio");
+        check.bad(["users"], msg("users_need_one"));
       } else if (given.length === 2) {
-        check.bad(["users", "daily_active_ratio"], "give exactly one of daily_active or daily_active_ratio, not both");
+        check.bad(["users", "daily_active_ratio"], msg("users_not_both"));
       } else if (given[0] === "daily_active_ratio" && users.monthly_active === null) {
-        check.bad(["users", "daily_active_ratio"], "needs users.monthly_active");
+        check.bad(["users", "daily_active_ratio"], msg("ratio_needs_monthly"));
       } else if (given[0] === "daily_active" && users.monthly_active !== null &&
                  users.daily_active > users.monthly_active) {
-        check.bad(["users", "daily_active"], formatCount(users.daily_active) + " daily users is more than " +
-                  formatCount(users.monthly_active) + " monthly users");
+        check.bad(["users", "daily_active"], msg("daily_above_monthly", {
+          daily: formatCount(users.daily_active), monthly: formatCount(users.monthly_active) }));
       }
     }
-    var first = {};
+    var first = new Map();
     s.operations.forEach(function (op, i) {
-      if (has(first, op.name)) {
-        check.bad(["operations", i, "name"], repr(op.name) + " is already the name of operations[" + first[op.name] + "]");
+      if (first.has(op.name)) {
+        check.bad(["operations", i, "name"], msg("name_taken", { name: quote(op.name), first: first.get(op.name) }));
       } else {
-        first[op.name] = i;
+        first.set(op.name, i);
       }
     });
+    var ops = byName(s);
     s.operations.forEach(function (op, i) {
       var given = rates(op);
       if (given.length === 0) {
-        check.bad(["operations", i], "no rate: give one of " + RATE_FIELDS.join(", "));
+        check.bad(["operations", i], msg("no_rate", { fields: C.rate_fields.join(", ") }));
       } else if (given.length > 1) {
-        check.bad(["operations", i, given[1]], "give exactly one rate, this operation has " + given.join(" and "));
+        check.bad(["operations", i, given[1]], msg("two_rates", { rates: given.join(" and ") }));
       }
       if (op.per_user_per_day !== null && dailyActiveUsers(s) === null) {
-        check.bad(["operations", i, "per_user_per_day"],
-                  "needs users (daily_active, or monthly_active with daily_active_ratio)");
+        check.bad(["operations", i, "per_user_per_day"], msg("rate_needs_users"));
       }
-      if (op.ratio) {
-        if (!findOp(s, op.ratio.to)) {
-          var known = s.operations.map(function (o) { return repr(o.name); }).join(", ");
-          check.bad(["operations", i, "ratio", "to"], "no operation named " + repr(op.ratio.to) + " (known: " + known + ")");
-          return;
-        }
-        var chain = [op.name];
-        var current = op;
-        while (current && current.ratio) {
-          var next = current.ratio.to;
-          if (chain.indexOf(next) >= 0) {
-            check.bad(["operations", i, "ratio", "to"], "ratio chain never ends: " + chain.concat([next]).join(" -> "));
-            break;
-          }
-          chain.push(next);
-          current = findOp(s, next);
-        }
+      if (op.ratio && !ops.has(op.ratio.to)) {
+        var known = s.operations.map(function (o) { return quote(o.name); }).join(", ");
+        check.bad(["operations", i, "ratio", "to"], msg("no_such_operation", { name: quote(op.ratio.to), known: known }));
       }
+    });
+    ratioCycles(s, ops).forEach(function (c) {
+      check.bad(["operations", c.at, "ratio", "to"], msg("ratio_cycle", { chain: c.loop.join(" -> ") }));
     });
   }
 
@@ -484,25 +522,33 @@
   function compute(s) {
     var a = s.assumptions;
     var dau = dailyActiveUsers(s);
-    var perDay = {};
+    var ops = byName(s);
+    var perDay = new Map();
 
-    function resolve(op) {
-      if (!has(perDay, op.name)) {
-        var value;
-        if (op.per_user_per_day !== null) value = op.per_user_per_day * dau;
-        else if (op.per_day !== null) value = op.per_day;
-        else if (op.per_month !== null) value = op.per_month / DAYS_PER_MONTH;
-        else if (op.per_second !== null) value = op.per_second * a.seconds_per_day;
-        else value = op.ratio.times * resolve(findOp(s, op.ratio.to));
-        perDay[op.name] = value;
-      }
-      return perDay[op.name];
+    function ownRate(op) {
+      if (op.per_user_per_day !== null) return op.per_user_per_day * dau;
+      if (op.per_day !== null) return op.per_day;
+      if (op.per_month !== null) return op.per_month / C.days_per_month;
+      return op.per_second * a.seconds_per_day;
     }
-    s.operations.forEach(resolve);
+    s.operations.forEach(function (op) {
+      var chain = [];
+      var current = op;
+      while (!perDay.has(current.name) && current.ratio) {
+        chain.push(current);
+        current = ops.get(current.ratio.to);
+      }
+      if (!perDay.has(current.name)) perDay.set(current.name, ownRate(current));
+      var value = perDay.get(current.name);
+      for (var i = chain.length - 1; i >= 0; i -= 1) {
+        value = chain[i].ratio.times * value;
+        perDay.set(chain[i].name, value);
+      }
+    });
 
-    var daysKept = DAYS_PER_YEAR * a.retention_years;
+    var daysKept = C.days_per_year * a.retention_years;
     var operations = s.operations.map(function (op) {
-      var n = perDay[op.name];
+      var n = perDay.get(op.name);
       var avg = n / a.seconds_per_day;
       var size = sum(op.payload.map(function (p) { return p.size * p.share; }));
       var storedDay = op.kind === "write" ? n * size * a.replication : 0;
@@ -514,9 +560,9 @@
     });
 
     function total(kind, keys) {
-      var ops = operations.filter(function (o) { return kind === null || o.kind === kind; });
+      var chosen = operations.filter(function (o) { return kind === null || o.kind === kind; });
       var out = {};
-      keys.forEach(function (k) { out[k] = sum(ops.map(function (o) { return o[k]; })); });
+      keys.forEach(function (k) { out[k] = sum(chosen.map(function (o) { return o[k]; })); });
       return out;
     }
     var flow = ["per_day", "avg_qps", "peak_qps", "bandwidth_bytes_per_s"];
@@ -533,17 +579,37 @@
     };
   }
 
+  // The first operation with a figure that is not a real number, as a problem (estimates._finite).
+  function overflow(result) {
+    for (var i = 0; i < result.operations.length; i += 1) {
+      var op = result.operations[i];
+      var keys = Object.keys(op);
+      for (var k = 0; k < keys.length; k += 1) {
+        if (typeof op[keys[k]] === "number" && !isFinite(op[keys[k]])) {
+          return { path: ["operations", i], message: msg("overflow", { figure: keys[k], operation: quote(op.name) }) };
+        }
+      }
+    }
+    return null;
+  }
+
   // evaluate(data) -> {ok: true, scenario, result} or {ok: false, problems: [{path, where, message}]}
   function evaluate(data) {
     var check = new Checker();
     var s = readScenario(data, check);
     if (check.problems.length === 0) crossCheck(s, check);
+    var result = null;
+    if (check.problems.length === 0) {
+      result = compute(s);
+      var bad = overflow(result);
+      if (bad) check.bad(bad.path, bad.message);
+    }
     if (check.problems.length) {
       return { ok: false, problems: check.problems.map(function (p) {
         return { path: p.path, where: describe(p.path), message: p.message };
       }) };
     }
-    return { ok: true, scenario: s, result: compute(s) };
+    return { ok: true, scenario: s, result: result };
   }
 
   // ------------------------------------------------------------------ the table (estimate_table.py)
@@ -556,7 +622,7 @@
   function perDayHow(op, s, result) {
     var a = result.assumptions;
     if (op.per_user_per_day !== null) return n3(dailyActiveUsers(s)) + " DAU × " + n3(op.per_user_per_day);
-    if (op.per_month !== null) return n3(op.per_month) + "/month / 30 days";
+    if (op.per_month !== null) return n3(op.per_month) + "/month / " + C.days_per_month + " days";
     if (op.per_second !== null) return n3(op.per_second) + "/s × " + seconds(a);
     if (op.ratio) return n3(op.ratio.times) + " × " + op.ratio.to;
     return "";
@@ -612,7 +678,7 @@
       var years = formatNumber(a.retention_years);
       cells.push(cell(formatByteRate(r.stored_bytes_per_day, "day"),
                       size ? n3(r.per_day) + " × " + b3(size) + copies : "", "stored_bytes_per_day"));
-      var how = r.stored_bytes_per_day ? [b3(r.stored_bytes_per_day) + "/day × 365 × " + years + " y"] : [];
+      var how = r.stored_bytes_per_day ? [b3(r.stored_bytes_per_day) + "/day × " + C.days_per_year + " × " + years + " y"] : [];
       how.push(formatCount(r.count_total) + " records");
       cells.push(cell(formatBytes(r.stored_bytes_total), how, "stored_bytes_total"));
     } else {
@@ -660,7 +726,7 @@
   }
 
   return {
-    RATE_FIELDS: RATE_FIELDS,
+    RATE_FIELDS: C.rate_fields,
     parseCount: parseCount,
     parseSize: parseSize,
     formatCount: formatCount,
@@ -672,4 +738,7 @@
     evaluate: evaluate,
     table: table
   };
+  }
+
+  return { create: create };
 });

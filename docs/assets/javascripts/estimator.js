@@ -3,20 +3,27 @@
 // Loaded at the end of the page; Material's instant navigation runs it again on each visit.
 (function () {
   "use strict";
-  var Core = window.EstimateCore;
-  var RATE_LABELS = {
-    per_user_per_day: "per user per day",
-    per_day: "per day",
-    per_month: "per month (30 days)",
-    per_second: "per second (average)",
-    ratio: "times another operation"
-  };
-  var ASSUMPTIONS = [
-    ["seconds_per_day", "Seconds in a day", "86400"],
-    ["peak_factor", "Peak ÷ average", "2"],
-    ["retention_years", "Years data is kept", "5"],
-    ["replication", "Copies stored", "1"]
-  ];
+  // The engine, made in start() from the contract the page carries (macros/contract.py).
+  var Core = null;
+  var RATE_LABELS = null;
+  var ASSUMPTIONS = null;
+
+  function labels(contract) {
+    var d = contract.defaults;
+    RATE_LABELS = {
+      per_user_per_day: "per user per day",
+      per_day: "per day",
+      per_month: "per month (" + contract.days_per_month + " days)",
+      per_second: "per second (average)",
+      ratio: "times another operation"
+    };
+    ASSUMPTIONS = [
+      ["seconds_per_day", "Seconds in a day", String(d.seconds_per_day)],
+      ["peak_factor", "Peak ÷ average", String(d.peak_factor)],
+      ["retention_years", "Years data is kept", String(d.retention_years)],
+      ["replication", "Copies stored", String(d.replication)]
+    ];
+  }
   var USERS = [
     ["monthly_active", "Monthly active users", "300M"],
     ["daily_active", "Daily active users", "150M"],
@@ -101,7 +108,7 @@
     this.root = root;
     this.scenarios = JSON.parse(root.getAttribute("data-scenarios") || "{}");
     this.data = null;
-    this.slots = {};
+    this.slots = Object.create(null);  // keyed by field path; no inherited names
     this.hashTimer = null;
     this.build();
     this.loadFromHash(true);
@@ -209,7 +216,7 @@
     var self = this;
     var focused = document.activeElement && this.form.contains(document.activeElement) ? document.activeElement.id : null;
     this.form.textContent = "";
-    this.slots = {};
+    this.slots = Object.create(null);  // keyed by field path; no inherited names
     this.slot([], null, this.form);
     var data = this.data;
     if (!isObject(data)) {
@@ -579,7 +586,10 @@
 
   function start() {
     var root = document.getElementById("estimator-tool");
-    if (!root || !Core || root.getAttribute("data-ready")) return;
+    if (!root || !window.EstimateCore || root.getAttribute("data-ready")) return;
+    var contract = JSON.parse(root.getAttribute("data-contract"));
+    Core = window.EstimateCore.create(contract);
+    labels(contract);
     root.setAttribute("data-ready", "true");
     var estimator = new Estimator(root);
     window.__handbookEstimator = estimator;

@@ -23,6 +23,7 @@
           it.table.removeAttribute("data-scroll-focus");
         }
       });
+      document.body.setAttribute("data-tables-measured", "");  // for tests: the first pass is done
     }, 0);
   });
 
@@ -31,10 +32,11 @@
   var later = window.requestIdleCallback || function (fn) { window.setTimeout(fn, 200); };
 
   function observe() {
+    document.body.removeAttribute("data-tables-measured");
     later(function () {
-      Array.prototype.forEach.call(document.querySelectorAll(".md-content .md-typeset table"), function (table) {
-        watch.observe(table);
-      });
+      var tables = document.querySelectorAll(".md-content .md-typeset table");
+      Array.prototype.forEach.call(tables, function (table) { watch.observe(table); });
+      if (!tables.length) document.body.setAttribute("data-tables-measured", "");
     });
   }
 
