@@ -31,15 +31,21 @@ def _attr(value: Any) -> str:
     return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
+def _section(attrs: str, *paragraphs: str) -> str:
+    """A <section> of a practice tool whose paragraphs are Markdown (md_in_html)."""
+    return f'<section {attrs} markdown="1">\n\n' + "\n\n".join(paragraphs) + "\n\n</section>\n"
+
+
 def _text(value: str) -> str:
     return html.escape(value, quote=False)
 
 
 @macro
 def page_scripts(here: Here, *names: str) -> str:
-    """`<script src>` tags for page-only scripts, at the end of a page's Markdown. Material's instant
-    navigation re-runs them when it swaps this page in, in order, one after the other."""
-    return "\n".join(f'<script src="{here.url("assets/javascripts/" + n)}"></script>' for n in names) + "\n"
+    """`<script defer src>` tags for page-only scripts, at the end of a page's Markdown: on a first
+    load they run after the site-wide scripts (handbook.js first), and Material's instant navigation
+    re-runs them when it swaps this page in, in order, one after the other."""
+    return "\n".join(f'<script defer src="{here.url("assets/javascripts/" + n)}"></script>' for n in names) + "\n"
 
 
 # --- estimator -----------------------------------------------------------------------------------
@@ -96,15 +102,10 @@ def interview_timer(book: Handbook, here: Here) -> str:
         mins = " · ".join(f"{plan[t][i]} min of {t} (minutes {numbers.step_starts(plan[t])[i]}–"
                           f"{numbers.step_starts(plan[t])[i] + plan[t][i]})" for t in lengths)
         questions = "\n".join(f"- {q.text}" for q in step.questions)
-        out.append(
-            f'<section class="timer-step" data-step="{step.number}" markdown="1">\n\n'
-            f"**Step {step.number}: {step.title}**\n{{: .timer-step__title }}\n\n"
-            f"{mins}\n{{: .timer-step__budget }}\n\n"
-            f"*Goal:* {step.goal}\n\n"
-            f"Questions to ask:\n\n{questions}\n\n"
-            f"[Step {step.number} in full]({link(step.page, here)})\n\n"
-            "</section>\n"
-        )
+        out.append(_section(f'class="timer-step" data-step="{step.number}"',
+                            f"**Step {step.number}: {step.title}**\n{{: .timer-step__title }}",
+                            f"{mins}\n{{: .timer-step__budget }}", f"*Goal:* {step.goal}",
+                            f"Questions to ask:\n\n{questions}", f"[Step {step.number} in full]({link(step.page, here)})"))
     out.append("</div>\n")
     return "\n".join(out)
 
@@ -118,14 +119,10 @@ def red_team_drill(book: Handbook, here: Here) -> str:
     out = ['<div class="practice-tool drill" id="drill-tool" markdown="1">\n']
     for i, q in enumerate(book.red_team, 1):
         answer = "\n".join(f"- {a}" for a in q.strong_answer)
-        out.append(
-            f'<section class="drill-card" data-question="{q.id}" markdown="1">\n\n'
-            f"**{i}. “{q.question}”**\n{{: .drill-card__question }}\n\n"
-            f'<div class="drill-card__answer" markdown="1">\n\n'
-            f"A strong answer covers:\n\n{answer}\n\n"
-            f"Read more: [{book.label(q.see)}]({link(q.see, here)})\n\n"
-            "</div>\n\n</section>\n"
-        )
+        out.append(_section(f'class="drill-card" data-question="{q.id}"',
+                            f"**{i}. “{q.question}”**\n{{: .drill-card__question }}",
+                            f'<div class="drill-card__answer" markdown="1">\n\nA strong answer covers:\n\n{answer}',
+                            f"Read more: [{book.label(q.see)}]({link(q.see, here)})\n\n</div>"))
     out.append("</div>\n")
     return "\n".join(out)
 

@@ -45,60 +45,55 @@ BINARY_STEPS = [(1, "B"), (2**10, "KiB"), (2**20, "MiB"), (2**30, "GiB"), (2**40
 
 # ---------------------------------------------------------------- parsing
 
-def _plain_number(value: object, what: str) -> float | None:
-    """A YAML/JSON number as float; None when value is a string to parse; ValueError otherwise."""
+def _parse(value: object, what: str, factor_of) -> float:
+    """A plain number, or text "<number> <unit>" whose unit factor_of(unit, text) turns into a factor
+    (raising ValueError for a unit it does not know)."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError(message("expected", what=what, got=shown(value)))
-    if isinstance(value, str):
-        return None
-    number = float(value)
+    text = value if isinstance(value, str) else None
+    if text is None:
+        number, factor = float(value), 1
+    else:
+        match = _QUANTITY.match(text)
+        if not match:
+            raise ValueError(message("expected", what=what, got=quote(text)))
+        number = float(match["num"].replace(",", "").replace("_", ""))
+        if match["sign"] == "-" and number != 0:
+            number = -number
+        factor = factor_of(match["unit"], text) if math.isfinite(number) and number >= 0 else 1
     if not math.isfinite(number):
         raise ValueError(message("expected", what=what, got=shown(value)))
     if number < 0:
         raise ValueError(message("negative", got=shown(value)))
-    return number
-
-
-def _split(text: str, what: str) -> tuple[float, str]:
-    match = _QUANTITY.match(text)
-    if not match:
-        raise ValueError(message("expected", what=what, got=quote(text)))
-    number = float(match["num"].replace(",", "").replace("_", ""))
-    if not math.isfinite(number):
-        raise ValueError(message("expected", what=what, got=quote(text)))
-    if match["sign"] == "-" and number != 0:
-        raise ValueError(message("negative", got=quote(text)))
-    return number, match["unit"]
-
-
-def parse_count(value: object) -> float:
-    """A non-negative count: 300M, 1.5B, 2.5K, 10T, 86400, "86,400", 0.5 (K, M, B, T are powers of ten)."""
-    what = message("count_what")
-    number = _plain_number(value, what)
-    if number is not None:
-        return number
-    number, suffix = _split(str(value), what)
-    factor = COUNT_SUFFIXES.get(suffix.upper())
-    if factor is None:
-        raise ValueError(message("count_suffix", suffix=quote(suffix), value=quote(str(value))))
     return _finite(number * factor, what, value)
 
 
-def parse_size(value: object) -> float:
-    """A non-negative size in bytes: "100 B", "1.5 KB", "1 MiB", 2048 (a plain number is bytes)."""
-    what = message("size_what")
-    number = _plain_number(value, what)
-    if number is not None:
-        return number
-    number, unit = _split(str(value), what)
+def _count_factor(suffix: str, text: str) -> float:
+    factor = COUNT_SUFFIXES.get(suffix.upper())
+    if factor is None:
+        raise ValueError(message("count_suffix", suffix=quote(suffix), value=quote(text)))
+    return factor
+
+
+def _size_factor(unit: str, text: str) -> float:
     if unit == "":
-        return number
+        return 1
     factor = SIZE_UNITS.get(unit)
     if factor is None:
         known = next((k for k in SIZE_UNITS if k.lower() == unit.lower()), None)
         hint = message("size_hint", known=known) if known else ""
-        raise ValueError(message("size_unit", unit=quote(unit), value=quote(str(value)), hint=hint))
-    return _finite(number * factor, what, value)
+        raise ValueError(message("size_unit", unit=quote(unit), value=quote(text), hint=hint))
+    return factor
+
+
+def parse_count(value: object) -> float:
+    """A non-negative count: 300M, 1.5B, 2.5K, 10T, 86400, "86,400", 0.5 (K, M, B, T are powers of ten)."""
+    return _parse(value, message("count_what"), _count_factor)
+
+
+def parse_size(value: object) -> float:
+    """A non-negative size in bytes: "100 B", "1.5 KB", "1 MiB", 2048 (a plain number is bytes)."""
+    return _parse(value, message("size_what"), _size_factor)
 
 
 def _finite(number: float, what: str, value: object) -> float:

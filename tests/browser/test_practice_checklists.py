@@ -115,6 +115,41 @@ def test_post_mortem_note_keeps_its_text_and_prints_it(page, base_url, book):
     expect(page.get_by_role("textbox", name=bullets[0].text, exact=True)).to_have_value("")
 
 
+def open_with_stored(page, url: str, key: str, stored: str) -> list[str]:
+    """Open url with `stored` (raw text) in localStorage under the key the JS expression names;
+    return the list that collects the page's script errors from then on."""
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    page.evaluate(f"v => localStorage.setItem({key}, v)", stored)
+    page.reload()
+    return errors
+
+
+@pytest.mark.parametrize("stored", ['"a note"', "42", "true", '["a", "list"]', '{"pm-x": 5}', "{not json"])
+def test_post_mortem_starts_clean_and_says_so_when_the_stored_note_has_the_wrong_shape(page, base_url, book, stored):
+    errors = open_with_stored(page, base_url + "practice/post-mortem/", "'handbook-post-mortem'", stored)
+    expect(page.locator(".post-mortem__reset")).to_contain_text("starts clean")
+    first = page.get_by_role("textbox", name=book.practice.post_mortem.bullets[0].text, exact=True)
+    expect(first).to_have_value("")
+    first.fill("Kept this time.")
+    page.reload()
+    expect(page.get_by_role("textbox", name=book.practice.post_mortem.bullets[0].text, exact=True)).to_have_value("Kept this time.")
+    expect(page.locator(".post-mortem__reset")).to_have_count(0)
+    assert errors == []
+
+
+@pytest.mark.parametrize("stored", ['"ticks"', "7", "true", '{"a": 1}', "[1, 2]", "{not json"])
+def test_checklist_ticks_start_clean_when_the_stored_ticks_have_the_wrong_shape(page, base_url, book, stored):
+    errors = open_with_stored(page, base_url + "pocket-checklist/", "'handbook-ticks:' + location.pathname", stored)
+    first = anchor("pocket", book.pocket_checklist[0].id)
+    expect(page.locator("article input[type=checkbox]:checked")).to_have_count(0)
+    tick(page, first)
+    page.reload()
+    expect(box_for(page, first)).to_be_checked()
+    assert errors == []
+
+
 def test_page_scripts_load_only_on_their_page(site):
     scripts = {"practice/estimator": ["estimate-core.js", "estimator.js"], "practice/timer": ["timer.js"],
                "practice/red-team-drill": ["red-team-drill.js"], "practice/post-mortem": ["post-mortem.js"]}
@@ -126,7 +161,7 @@ def test_page_scripts_load_only_on_their_page(site):
     for page, names in scripts.items():
         text = (site / page / "index.html").read_text(encoding="utf-8")
         for n in names:
-            assert f'<script src="../../assets/javascripts/{n}"></script>' in text
+            assert f'<script defer src="../../assets/javascripts/{n}"></script>' in text
     practice = (site / "practice" / "index.html").read_text(encoding="utf-8")
     for page in scripts:
         assert f'href="{page.split("/")[1]}/"' in practice   # linked from the practice page

@@ -7,6 +7,7 @@ import subprocess
 import pytest
 import yaml
 
+from macros.handbook import load_handbook
 from tests.build.htmltext import page, text
 from tests.conftest import BIN, ROOT
 
@@ -61,5 +62,7 @@ def test_properdocs_builds_the_same_site(tmp_path):
                           capture_output=True, text=True, timeout=300, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     assert done.returncode == 0, done.stderr[-3000:]
     body = text(page(out, "pocket-checklist"))
-    assert "Vague spec" in body and "SPEC → NUMBERS → FLOW → FAILURE → TRADE-OFFS → ROADMAP" in body
+    book = load_handbook(ROOT / "data")
+    assert book.pocket_checklist[0].mistake in body
+    assert " → ".join(w.word for w in book.one_pager.mantra) in body
     assert (out / "examples" / "url-shortener" / "index.html").is_file()

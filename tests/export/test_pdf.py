@@ -15,6 +15,7 @@ from collections import Counter
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from macros.handbook import load_handbook
 from tests.export.conftest import ROOT, run
 from tests.export.pdftools import pdf_fonts, pdf_info, pdf_text, pdf_words, squash
 
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.browser
 PAPER = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 SIZE_TOLERANCE_PT = 1.0          # Chromium rounds the page box to its pixel grid (A4: 595.92 x 841.92)
 ONE_SHEET = [f"{page}-{paper}.pdf" for page in ("one-pager", "pocket-checklist") for paper in PAPER]
-MANTRA = ["SPEC", "NUMBERS", "FLOW", "FAILURE", "TRADE-OFFS", "ROADMAP"]
+BOOK = load_handbook(ROOT / "data")
+MANTRA = [w.word for w in BOOK.one_pager.mantra]  # the one-pager's section words, from data
 # Legibility floor for the one-sheet PDFs. pdftotext's word box is the font's ascent plus descent:
 # 1.117 x the size for Liberation Sans, 1.164 x for DejaVu Sans Mono. Dividing by the larger ratio
 # errs on the small side.

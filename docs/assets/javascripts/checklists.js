@@ -9,22 +9,14 @@
     return PREFIX + window.location.pathname;
   }
 
-  function load(key) {
-    try {
-      var list = JSON.parse(window.localStorage.getItem(key) || "[]");
-      return Array.isArray(list) ? list : [];
-    } catch (err) {
-      return [];
-    }
+  var H = window.Handbook;
+
+  function isIdList(value) {
+    return Array.isArray(value) && value.every(function (id) { return typeof id === "string"; });
   }
 
   function save(key, ids) {
-    try {
-      if (ids.length) window.localStorage.setItem(key, JSON.stringify(ids));
-      else window.localStorage.removeItem(key);
-    } catch (err) {
-      // storage unavailable (private mode, file://): ticks last until the page is left
-    }
+    H.store(key, ids.length ? ids : null);
   }
 
   // The item's own text, without nested lists and the checkbox.
@@ -48,7 +40,7 @@
       document.querySelectorAll(".md-content li.task-list-item input[type=checkbox]"));
     if (!boxes.length) return;
     var key = storageKey();
-    var ticked = load(key);
+    var ticked = H.stored(key, isIdList, function () { return []; }).value;
     var items = boxes.map(function (box) {
       var li = box.closest("li");
       var id = itemId(li);
@@ -67,29 +59,14 @@
 
     var first = boxes[0].closest("ul, ol");
     if (first && !document.querySelector(".checklist-tools")) {
-      var bar = document.createElement("p");
-      bar.className = "checklist-tools";
-      var note = document.createElement("span");
-      note.textContent = "Ticks are kept in this browser. ";
-      var clear = document.createElement("button");
-      clear.type = "button";
-      clear.className = "checklist-tools__clear";
-      clear.textContent = "Clear ticks on this page";
-      clear.addEventListener("click", function () {
+      var clear = H.button("Clear ticks on this page", "checklist-tools__clear", function () {
         items.forEach(function (it) { it.box.checked = false; });
         save(key, []);
       });
-      bar.appendChild(note);
-      bar.appendChild(clear);
+      var bar = H.h("p", { "class": "checklist-tools" }, [H.h("span", {}, "Ticks are kept in this browser. "), clear]);
       first.parentNode.insertBefore(bar, first.nextSibling);
     }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setup);
-  } else {
-    setup();
-  }
+  H.onEveryPage(setup);
 })();

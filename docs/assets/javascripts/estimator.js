@@ -30,20 +30,7 @@
     ["daily_active_ratio", "Daily share of monthly users", "0.5"]
   ];
 
-  function h(tag, attrs, children) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value === undefined || value === null || value === false) return;
-      if (key === "text") el.textContent = value;
-      else if (key.slice(0, 2) === "on") el.addEventListener(key.slice(2), value);
-      else el.setAttribute(key, value === true ? "" : value);
-    });
-    (children || []).forEach(function (child) {
-      if (child) el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return el;
-  }
+  var h = window.Handbook.h;
 
   function isObject(value) {
     return value !== null && typeof value === "object" && !Array.isArray(value);

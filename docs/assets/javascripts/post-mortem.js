@@ -3,28 +3,24 @@
 // print the page or clear the note.
 (function () {
   "use strict";
+  var H = window.Handbook;
   var KEY = "handbook-post-mortem";
 
-  function read() {
-    try {
-      return JSON.parse(window.localStorage.getItem(KEY) || "{}") || {};
-    } catch (err) {
-      return {};
-    }
+  // A note is a mapping from field id to the text written there.
+  function isNote(value) {
+    return H.isPlainObject(value) && Object.keys(value).every(function (k) { return typeof value[k] === "string"; });
   }
 
   function write(notes) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(notes));
-    } catch (err) {
-      // private mode or storage full: the note still prints
-    }
+    H.store(KEY, notes);
   }
 
   var form = document.getElementById("post-mortem-form");
   if (!form || form.getAttribute("data-ready")) return;
   form.setAttribute("data-ready", "true");
-  var notes = read();
+  var kept = H.stored(KEY, isNote, function () { return {}; });
+  var notes = kept.value;
+  if (kept.problem) form.insertBefore(H.h("p", { "class": "post-mortem__reset", role: "status" }, kept.problem), form.firstChild);
   var fields = Array.prototype.slice.call(form.querySelectorAll("input, textarea"));
 
   function mirror(field) {
@@ -42,24 +38,11 @@
     });
   });
 
-  var bar = document.createElement("p");
-  bar.className = "post-mortem__controls";
-  var print = document.createElement("button");
-  print.type = "button";
-  print.className = "md-button md-button--primary";
-  print.textContent = "Print";
-  print.addEventListener("click", function () { window.print(); });
-  var clear = document.createElement("button");
-  clear.type = "button";
-  clear.className = "md-button";
-  clear.textContent = "Clear the note";
-  clear.addEventListener("click", function () {
+  var print = H.button("Print", "md-button md-button--primary", function () { window.print(); });
+  var clear = H.button("Clear the note", "md-button", function () {
     notes = {};
     write(notes);
     fields.forEach(function (field) { field.value = ""; mirror(field); });
   });
-  bar.appendChild(print);
-  bar.appendChild(document.createTextNode(" "));
-  bar.appendChild(clear);
-  form.appendChild(bar);
+  form.appendChild(H.h("p", { "class": "post-mortem__controls" }, [print, " ", clear]));
 })();

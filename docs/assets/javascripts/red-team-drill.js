@@ -4,12 +4,7 @@
 (function () {
   "use strict";
 
-  function h(tag, attrs, text) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text !== undefined) el.textContent = text;
-    return el;
-  }
+  var h = window.Handbook.h;
 
   function shuffle(list) {
     var out = list.slice();

@@ -41,11 +41,5 @@
   }
 
   // Again after each instant navigation, which brings new tables.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(observe);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", observe);
-  } else {
-    observe();
-  }
+  window.Handbook.onEveryPage(observe);
 })();

@@ -14,12 +14,7 @@
     return Math.floor(s / 60) + ":" + pad(s % 60);
   }
 
-  function h(tag, attrs, text) {
-    var el = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { el.setAttribute(k, attrs[k]); });
-    if (text !== undefined) el.textContent = text;
-    return el;
-  }
+  var h = window.Handbook.h;
 
   function Timer(root) {
     var self = this;

@@ -1,0 +1,77 @@
+// What the handbook's page scripts share, as window.Handbook: building elements, running once a
+// page is ready (again after each instant navigation), and keeping state in this browser with its
+// shape checked, so that a stored value of the wrong shape is set aside instead of breaking a tool.
+// Loaded first on every page; the page-only scripts of the practice tools are deferred after it.
+(function () {
+  "use strict";
+
+  // h("button", {type: "button", "class": "md-button", onclick: fn}, "Start") or with a list of
+  // children (strings or nodes). Attributes that are undefined, null or false are left out.
+  function h(tag, attrs, content) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === undefined || value === null || value === false) return;
+      if (key === "text") el.textContent = value;
+      else if (key.slice(0, 2) === "on") el.addEventListener(key.slice(2), value);
+      else el.setAttribute(key, value === true ? "" : value);
+    });
+    if (typeof content === "string") el.textContent = content;
+    else (content || []).forEach(function (child) {
+      if (child) el.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return el;
+  }
+
+  function button(text, className, onclick, attrs) {
+    var all = { type: "button", "class": className, onclick: onclick };
+    Object.keys(attrs || {}).forEach(function (k) { all[k] = attrs[k]; });
+    return h("button", all, text);
+  }
+
+  // fn() now that the page is there, and again for each page instant navigation brings in.
+  function onEveryPage(fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(fn);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn);
+    else fn();
+  }
+
+  var RESET = "What this browser had kept here was not in the shape this page expects, so it starts clean.";
+
+  // {value, problem}: the stored JSON when valid(value) holds, else empty() and, when something of
+  // the wrong shape was stored, a sentence to show the reader (the bad value is removed).
+  function stored(key, valid, empty) {
+    var raw = null;
+    try {
+      raw = window.localStorage.getItem(key);
+    } catch (err) {
+      return { value: empty(), problem: null };  // storage unavailable (private mode, file://)
+    }
+    if (raw === null) return { value: empty(), problem: null };
+    try {
+      var value = JSON.parse(raw);
+      if (valid(value)) return { value: value, problem: null };
+    } catch (err) {
+      // not JSON: set aside below
+    }
+    store(key, null);
+    return { value: empty(), problem: RESET };
+  }
+
+  // Keep value as JSON under key (null removes it); quietly does nothing where storage is refused.
+  function store(key, value) {
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, JSON.stringify(value));
+    } catch (err) {
+      // private mode or storage full: the page still works, without memory
+    }
+  }
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  window.Handbook = { h: h, button: button, onEveryPage: onEveryPage, stored: stored, store: store,
+                      isPlainObject: isPlainObject };
+})();
