@@ -6,7 +6,7 @@ def define_env(env):
 
     from mkdocs.exceptions import PluginError
 
-    from . import example_page, practice, render  # noqa: F401  (importing them registers their macros)
+    from . import building_blocks, capacity, example_page, practice, render  # noqa: F401  (they register macros)
     from .errors import DataError
     from .handbook import load_handbook
     from .registry import MACROS, bound, here_for

@@ -7,9 +7,10 @@ importing a newer deck updates the cards already there instead of adding copies.
 from __future__ import annotations
 
 import html
+import re
 from typing import NamedTuple
 
-from . import numbers
+from . import capacity, numbers, units
 from .handbook import Handbook
 from .render import budgets, slug
 
@@ -35,6 +36,14 @@ def _e(text: str) -> str:
 
 def _ul(items: list[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+
+
+def _md(text: str) -> str:
+    """The little Markdown data text uses (**bold**, *italic*, `code`), as HTML for a card."""
+    out = _e(text)
+    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
+    out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", out)
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
 
 
 def pocket_cards(book: Handbook) -> list[Card]:
@@ -63,10 +72,12 @@ def red_team_cards(book: Handbook) -> list[Card]:
 
 def latency_cards(book: Handbook) -> list[Card]:
     lt = book.numbers.latency
+    now = {c.classic: c for c in lt.current if c.classic}
     return [Card(
         f"latency/{r.id}",
         f"Latency: {_e(r.what)}?",
-        f"{_e(numbers.format_ns(r.ns))} ({r.ns:,g} ns)",
+        f"{_e(numbers.format_ns(r.ns))} ({units.format_number(r.ns)} ns)"
+        + (f"<br>Today: {_e(numbers.format_ns(now[r.id].ns))} ({_e(now[r.id].what)}, {now[r.id].year})" if r.id in now else ""),
         "numbers.md",
         ("numbers", "latency"),
     ) for r in lt.rows]
@@ -159,11 +170,44 @@ def glossary_cards(book: Handbook) -> list[Card]:
     return cards
 
 
+def block_cards(book: Handbook) -> list[Card]:
+    """Per building block: each option (how, cost, what it gives up, its numbers), and the next question."""
+    cards = []
+    for slug_, b in book.blocks.items():
+        page = f"blocks/{slug_}.md"
+        for o in b.options:
+            figures = [f"{_e(r.component)}, {_e(r.measure)}: {_e(capacity.figure(r))}"
+                       for r in map(book.capacity_row, o.capacity)]
+            numbers_ = ([_md(o.numbers)] if o.numbers else []) + figures
+            cards.append(Card(
+                f"block/{slug_}/{slug(o.name)}",
+                f"{_e(b.title)}: <b>{_e(o.name)}</b>. How does it work, what does it cost, what does it give up?",
+                f"<b>How:</b> {_md(o.how)}<br><b>Costs:</b> {_md(o.costs)}<br><b>Gives up:</b> {_md(o.gives_up)}"
+                + (f"<br><b>Numbers:</b> {'<br>'.join(numbers_)}" if numbers_ else ""),
+                page, ("building-blocks", slug_),
+            ))
+        q = b.next_question
+        cards.append(Card(f"block/{slug_}/next-question", f"{_e(b.title)}: “{_md(q.question)}”",
+                          "<ul>" + "".join(f"<li>{_md(a)}</li>" for a in q.strong_answer) + "</ul>",
+                          page, ("building-blocks", slug_)))
+    return cards
+
+
+def capacity_cards(book: Handbook) -> list[Card]:
+    return [Card(
+        f"capacity/{r.id}",
+        f"What does one <b>{_e(r.component)}</b> handle: {_e(r.measure)}?",
+        f"<b>{_e(capacity.figure(r))}</b>" + (f" (sources give {_e(capacity.span(r))})" if capacity.span(r) else "")
+        + f"<br><small>{_e(capacity.KINDS[r.kind])}, {r.year}. {_md(r.workload)}</small>",
+        f"numbers.md#capacity-{r.id}", ("numbers", "capacity"),
+    ) for r in book.capacity.rows]
+
+
 def notes(book: Handbook) -> list[Card]:
     """Every card, in a fixed order; keys are unique (checked here, so a duplicate id fails loudly)."""
     cards = (pocket_cards(book) + red_team_cards(book) + step_cards(book) + latency_cards(book)
              + nines_cards(book) + power_cards(book) + baseline_cards(book) + deep_key_cards(book)
-             + glossary_cards(book))
+             + glossary_cards(book) + block_cards(book) + capacity_cards(book))
     seen: set[str] = set()
     for c in cards:
         if c.key in seen:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from .estimate_table import render_estimate_table
 from .estimates import estimate
+from .building_blocks import example_blocks
 from .handbook import Handbook, WorkedExample
 from .practice import estimator_link
 from .registry import Here, macro
 from .render import heading, link, mermaid, table
-from .units import format_bytes, format_rate
+from .units import format_bytes, format_number, format_rate
 
 # Every example page has these second-level sections, in the one-pager's order.
 SECTIONS = [
@@ -145,23 +146,27 @@ def worked_example(book: Handbook, here: Here, slug: str) -> str:
         "red-team": _red_team(book, we, here),
         "wrap-up": ex.wrap_up + "\n",
     }
-    out = [f"> **The prompt:** “{ex.prompt}”\n", ex.summary + "\n"]
+    out = [f"> **The prompt:** “{ex.prompt}”\n", ex.summary + "\n", example_blocks(book, here, slug)]
     for ident, title in SECTIONS:
         out += [heading(2, title, ident), body[ident]]
     return "\n".join(out)
 
 
-def headline(we: WorkedExample) -> tuple[str, str]:
-    """Peak QPS and total storage, the two numbers an index row shows."""
+def headline(we: WorkedExample) -> tuple[str, str, str]:
+    """Peak reads/s, peak writes/s, and what is stored in total with the copies it counts."""
     t = estimate(we.scenario)["totals"]
     stored = t["write"]["stored_bytes_total"]
-    return format_rate(t["all"]["peak_qps"]), (format_bytes(stored) if stored else "—")
+    copies = we.scenario.assumptions.replication
+    kept = f"{format_bytes(stored)} ({format_number(copies)} cop{'y' if copies == 1 else 'ies'})" if stored else "—"
+    return format_rate(t["read"]["peak_qps"]), format_rate(t["write"]["peak_qps"]), kept
 
 
 @macro
 def examples_index(book: Handbook, here: Here) -> str:
     rows = []
     for slug, we in book.examples.items():
-        peak, stored = headline(we)
-        rows.append([f"[{we.example.title}]({link('examples/' + slug + '.md', here)})", we.example.summary, peak, stored])
-    return table(["Design", "What it covers", "Peak QPS", "Stored in total"], rows, ["---", "---", "--:", "--:"])
+        reads, writes, kept = headline(we)
+        rows.append([f"[{we.example.title}]({link('examples/' + slug + '.md', here)})", we.example.summary,
+                     reads, writes, kept])
+    return table(["Design", "What it covers", "Peak reads", "Peak writes", "Stored in total"], rows,
+                 ["---", "---", "--:", "--:", "--:"])

@@ -2,7 +2,8 @@
 
     load_handbook(data_dir, docs_dir=None) -> Handbook      raises one DataError
 
-Reads data/*.yml (one model each, schema.FILES), data/scenarios/*.yml and data/examples/*.yml,
+Reads data/*.yml (one model each, schema.FILES), data/scenarios/*.yml, data/blocks/*.yml and
+data/examples/*.yml,
 each through the loader, once; then checks what links the files together (ids one file names
 and another defines)."""
 from __future__ import annotations
@@ -36,8 +37,28 @@ class Handbook:
     references: list[schema.Reference]
     numbers: schema.Numbers
     guide: schema.Guide
+    capacity: schema.Capacity
     scenarios: dict[str, schema.Scenario]      # by slug: data/scenarios/<slug>.yml
+    blocks: dict[str, schema.Block]            # by slug: data/blocks/<slug>.yml
     examples: dict[str, WorkedExample]         # by slug: data/examples/<slug>.yml
+
+    def capacity_row(self, row_id: str) -> schema.CapacityRow:
+        for r in self.capacity.rows:
+            if r.id == row_id:
+                return r
+        raise KeyError(f"no capacity row {row_id!r}")
+
+    def term_homes(self) -> dict[str, str]:
+        """Glossary term (lower case) -> the building block that lists it among its own terms."""
+        homes: dict[str, str] = {}
+        for slug, block in self.blocks.items():
+            for term in block.terms:
+                homes.setdefault(term.lower(), slug)
+        return {t.term.lower(): homes[t.term.lower()] for t in self.glossary if t.term.lower() in homes}
+
+    def used_in(self, block_slug: str) -> list[WorkedExample]:
+        """The worked examples whose data names this building block."""
+        return [we for we in self.examples.values() if block_slug in we.example.blocks]
 
     def step(self, step_id: str) -> schema.Step:
         for s in self.framework.steps:
@@ -107,6 +128,37 @@ def _cross_checks(files: dict, data_dir: Path, docs_dir: Path | None) -> None:
                               if not (docs_dir / q.see.split("#")[0]).is_file()])
 
 
+def _check_blocks(blocks: dict, files: dict, data_dir: Path) -> None:
+    """What blocks and the capacity table name must exist: references, capacity rows, glossary terms."""
+    refs = {r.id for r in files["references"]}
+    rows = {r.id for r in files["capacity"].rows}
+    terms = {t.term.lower() for t in files["glossary"]}
+    capacity = files["capacity"]
+    bad = [_unknown(f"rows[{i}].source", r.source, refs, "reference") for i, r in enumerate(capacity.rows) if r.source not in refs]
+    if bad:
+        raise DataError(str(data_dir / "capacity.yml"), bad)
+    latency = files["numbers"].latency
+    bad = [_unknown(f"latency.current[{i}].source", r.source, refs, "reference")
+           for i, r in enumerate(latency.current) if r.source not in refs]
+    if bad:
+        raise DataError(str(data_dir / "numbers.yml"), bad)
+    named = [("framework.yml", f"steps[{i}].topics[{k}].block", t.block) for i, st in enumerate(files["framework"].steps)
+             for k, t in enumerate(st.topics or []) if t.block]
+    named += [("one_pager.yml", f"tradeoff_playbook.choices[{i}].block", c.block)
+              for i, c in enumerate(files["one_pager"].tradeoff_playbook.choices)]
+    for name, where, slug in named:
+        if slug not in blocks:
+            raise DataError(str(data_dir / name), [_unknown(where, slug, blocks, "building block (data/blocks/)")])
+    for slug, block in blocks.items():
+        bad = [_unknown(f"sources[{i}]", ref, refs, "reference") for i, ref in enumerate(block.sources) if ref not in refs]
+        bad += [_unknown(f"options[{i}].capacity", row, rows, "capacity row")
+                for i, o in enumerate(block.options) for row in o.capacity if row not in rows]
+        bad += [f"glossary[{i}]: {term!r} is not a term of data/glossary.yml" for i, term in enumerate(block.glossary)
+                if term.lower() not in terms]
+        if bad:
+            raise DataError(str(data_dir / "blocks" / f"{slug}.yml"), bad)
+
+
 def _check_labels(book: Handbook, data_dir: Path) -> None:
     bad = []
     for i, item in enumerate(book.red_team):
@@ -118,7 +170,8 @@ def _check_labels(book: Handbook, data_dir: Path) -> None:
         raise DataError(str(data_dir / "red_team.yml"), bad)
 
 
-def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario]) -> dict[str, WorkedExample]:
+def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario],
+              blocks: dict[str, schema.Block]) -> dict[str, WorkedExample]:
     inventory = files["one_pager"].failure_inventory
     modes, controls = {m.id for m in inventory.modes}, {c.id for c in inventory.controls}
     questions = {q.id for q in files["red_team"]}
@@ -130,6 +183,8 @@ def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario]
             problems += [_unknown(f"failures[{i}].controls", c, controls, "control") for c in f.controls if c not in controls]
         problems += [_unknown(f"red_team[{i}].question", r.question, questions, "red-team question")
                      for i, r in enumerate(ex.red_team) if r.question not in questions]
+        problems += [_unknown(f"blocks[{i}]", b, blocks, "building block (data/blocks/)")
+                     for i, b in enumerate(ex.blocks) if b not in blocks]
         if problems:
             raise DataError(str(data_dir / "examples" / f"{slug}.yml"), problems)
         out[slug] = WorkedExample(slug, ex, scenarios[ex.scenario])
@@ -142,6 +197,8 @@ def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None) -> H
     files = {name: loader.load(model, data_dir / f"{name}.yml") for name, model in schema.FILES.items()}
     _cross_checks(files, data_dir, Path(docs_dir) if docs_dir else None)
     scenarios = _folder(data_dir, "scenarios", schema.Scenario)
-    book = Handbook(**files, scenarios=scenarios, examples=_examples(data_dir, files, scenarios))
+    blocks = _folder(data_dir, "blocks", schema.Block)
+    _check_blocks(blocks, files, data_dir)
+    book = Handbook(**files, scenarios=scenarios, blocks=blocks, examples=_examples(data_dir, files, scenarios, blocks))
     _check_labels(book, data_dir)
     return book

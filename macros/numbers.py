@@ -1,7 +1,7 @@
 """Figures the handbook computes instead of typing: time budgets, downtime, powers of two, latency units."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 SECONDS_PER_DAY = 86_400
 AVERAGE_YEAR_DAYS = 365.25  # a calendar year with its leap days: downtime per year and month
@@ -55,17 +55,24 @@ def parallel(*percents: str) -> str:
     return f"{(1 - down) * 100:.6f}".rstrip("0").rstrip(".")
 
 
+DURATION_UNITS = (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1))
+
+
 def format_duration(seconds: float) -> str:
-    """3.156e7 -> '365d 6h'; 31557.6 -> '8h 45m 58s'; 86.4 -> '1m 26s'; 0.864 -> '0.86 s'."""
+    """The three largest units, rounded half-up to the last of them (zero units left out):
+    31557600 -> '365d 6h'; 315576 -> '3d 15h 40m'; 31557.6 -> '8h 45m 58s'; 86.4 -> '1m 26s'; 0.864 -> '0.86 s'."""
     if seconds < 1:
         return f"{seconds:.2g} s"
-    seconds = round(seconds)
+    first = next(i for i, (_, size) in enumerate(DURATION_UNITS) if seconds >= size)
+    shown = DURATION_UNITS[first:first + 3]
+    step = shown[-1][1]
+    left = int((Decimal(repr(seconds)) / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * step
     parts = []
-    for unit, size in (("d", 86_400), ("h", 3_600), ("m", 60), ("s", 1)):
-        if seconds >= size:
-            parts.append(f"{seconds // size}{unit}")
-            seconds %= size
-    return " ".join(parts[:3])
+    for unit, size in shown:
+        count, left = divmod(left, size)
+        if count:
+            parts.append(f"{count}{unit}")
+    return " ".join(parts)
 
 
 def format_ns(ns: float) -> str:

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import posixpath
 
-from . import numbers, schema
+from . import numbers, schema, units
 from .handbook import Handbook
 from .registry import Here, macro
 
 
 # --- small pieces -------------------------------------------------------------------------
+
+def block_link(book: Handbook, here: Here, slug: str) -> str:
+    """A link to a building block's page, by its title."""
+    return f"[{book.blocks[slug].title}]({link(f'blocks/{slug}.md', here)})"
+
 
 def link(target: str, here: Here) -> str:
     """Markdown link from page `here` to the source file `target` ('one-pager.md#numbers'); MkDocs
@@ -101,16 +106,19 @@ def step_budget(book: Handbook, step_id: str) -> str:
 
 
 @macro
-def step_checklists(book: Handbook, step_id: str) -> str:
+def step_checklists(book: Handbook, here: Here, step_id: str) -> str:
     step = book.step(step_id)
     prefix = f"step-{step.id}"
     out = [admonition("goal", "Goal", step.goal), step.body + "\n"]
     if step.flow:
-        out.append("A request's path, left to right: " + " → ".join(step.flow) + ".\n")
+        out.append("The pieces a request meets, in order:\n\n" + "\n".join(
+            f"- {r.says.capitalize()}: " + " → ".join(r.path) + "." for r in step.flow) + "\n\n" + (step.flow_note or "") + "\n")
     out += [heading(2, "Questions to ask", "questions"), items(prefix + "-q", step.questions, tasks=True)]
     out += [heading(2, "What you leave with", "outputs"), items(prefix + "-out", step.outputs, tasks=True)]
     if step.topics:
-        out += [heading(2, "Topics to have ready", "topics"), items(prefix + "-topic", step.topics)]
+        topics = [f"- {tag(prefix + '-topic', t.id)}{t.text}" + (f" See {block_link(book, here, t.block)}." if t.block else "")
+                  for t in step.topics]
+        out += [heading(2, "Topics to have ready", "topics"), "\n".join(topics) + "\n"]
     out += [heading(2, "Pitfalls", "pitfalls"), items(prefix + "-pitfall", step.pitfalls)]
     return "\n".join(out)
 
@@ -204,17 +212,17 @@ def data_flow(book: Handbook) -> str:
 @macro
 def failure_inventory(book: Handbook) -> str:
     fi = book.one_pager.failure_inventory
-    controls = {c.id: c for c in fi.controls}
-    rows = [[f"{tag('failure', m.id)}**{m.name}**", m.what, ", ".join(controls[c].name for c in m.controls)] for m in fi.modes]
-    out = [fi.intro + "\n", table(["Failure mode", "What happens", "Controls"], rows)]
+    rows = [[f"{tag('failure', m.id)}**{m.name}**", m.what] for m in fi.modes]
+    out = [fi.intro + "\n", table(["Failure mode", "What happens"], rows)]
     out.append("\n".join(f"- {tag('control', c.id)}**{c.name}:** {c.what}" for c in fi.controls) + "\n")
     return "\n".join(out)
 
 
 @macro
-def tradeoff_playbook(book: Handbook) -> str:
+def tradeoff_playbook(book: Handbook, here: Here) -> str:
     tp = book.one_pager.tradeoff_playbook
-    rows = [[f"{tag('tradeoff', c.id)}**{c.options[0]} vs {c.options[1]}**",
+    rows = [[f"{tag('tradeoff', c.id)}**{c.options[0]} vs {c.options[1]}** "
+             f'<span class="screen-only">({block_link(book, here, c.block)})</span>',
              f"**{c.options[0]}:** {c.first_when}", f"**{c.options[1]}:** {c.second_when}", c.reverse]
             for c in tp.choices]
     return tp.rule + "\n\n" + table(["Choice", "Pick the first when", "Pick the second when", "How to reverse"], rows)
@@ -233,6 +241,13 @@ def roadmap_ladder(book: Handbook) -> str:
 def security_chain(book: Handbook) -> str:
     s = book.one_pager.security_chain
     return s.intro + " " + " → ".join(f"**{l.name}**" for l in s.links) + ".\n"
+
+
+@macro
+def security_chain_detail(book: Handbook) -> str:
+    """The chain with what each link means (the one-pager has room for the names only)."""
+    s = book.one_pager.security_chain
+    return "\n".join(f"1. {tag('security', l.id)}**{l.name}:** {l.what}" for l in s.links) + "\n"
 
 
 @macro
@@ -328,11 +343,18 @@ def baseline(book: Handbook, here: Here) -> str:
 
 
 @macro
-def glossary(book: Handbook) -> str:
+def glossary(book: Handbook, here: Here) -> str:
+    """Every term, alphabetically. A term a building block lists among its own is explained there:
+    the entry links to it and stays out of search, so a search for the term lands on the block."""
+    homes = book.term_homes()
     out = []
     for t in sorted(book.glossary, key=lambda t: t.term.lower()):
         title = f"{t.term} ({t.full})" if t.full else t.term
-        out.append(f"{tag('term', slug(t.term))}**{title}**\n:   {t.means}\n")
+        home = homes.get(t.term.lower())
+        entry = f"{tag('term', slug(t.term))}**{title}**\n:   {t.means}" + (
+            f" Explained in {block_link(book, here, home)}." if home else "")
+        out.append(f'<div class="glossary-entry" data-search-exclude markdown="1">\n\n{entry}\n\n</div>\n'
+                   if home else entry + "\n")
     return "\n".join(out)
 
 
@@ -346,7 +368,9 @@ def references(book: Handbook) -> str:
     out = []
     for r in book.references:
         year = f", {r.year}" if r.year else ""
-        out.append(f"- {tag('ref', r.id)}[*{r.title}*]({r.url}), {r.authors} ({r.publisher}{year}). {r.used_for}")
+        # What each source is used for names topics the pages themselves explain: out of search.
+        out.append(f"- {tag('ref', r.id)}[*{r.title}*]({r.url}), {r.authors} ({r.publisher}{year}). "
+                   f"<span data-search-exclude>{r.used_for}</span>")
     return "\n".join(out) + "\n"
 
 
@@ -380,12 +404,28 @@ def slug(text: str) -> str:
 
 @macro
 def latency_table(book: Handbook, here: Here) -> str:
+    """The classic table (its source and year) with today's figure beside each row it updates, and
+    today's rows that the classic table has no row for; every current figure with its own source."""
     lt = book.numbers.latency
-    rows = [[f"{tag('latency-row', r.id)}{r.what}", f"{r.ns:,g} ns", numbers.format_ns(r.ns)] for r in lt.rows]
-    out = [f"Source: {cite(book, lt.source, here)} ({lt.year}). {lt.origin}\n",
-           table(["Operation", "Nanoseconds", "Readable"], rows, ["---", "--:", "--:"])]
+    refs = {r.id: r for r in book.references}
+    current = {c.classic: c for c in lt.current if c.classic}
+
+    def today(c) -> list[str]:
+        ref = refs[c.source]
+        return [f"{tag('latency-now', c.id)}**{numbers.format_ns(c.ns)}**<br><small>{c.what}</small>",
+                f"[{ref.publisher}]({ref.url}), {c.year} ({c.kind.replace('-', ' ')}): {c.note}"]
+
+    rows = []
+    for r in lt.rows:
+        c = current.get(r.id)
+        rows.append([f"{tag('latency-row', r.id)}{r.what}", f"{units.format_number(r.ns)} ns", numbers.format_ns(r.ns)]
+                    + (today(c) if c else ["", ""]))
+    rows += [[f"{c.what} (no classic row)", "—", "—"] + today(c) for c in lt.current if not c.classic]
+    out = [f"Classic figures: {cite(book, lt.source, here)} ({lt.year}). {lt.origin}\n",
+           table(["Operation", "Classic, ns", "Classic", "Today", "Today's source"], rows, ["---", "--:", "--:", "--:", "---"])]
+    out.append(lt.current_note + "\n")
     out.append(heading(3, "Where sources differ", "latency-differences"))
-    out.append("\n".join(f"- {d}" for d in lt.differences) + "\n")
+    out.append("\n".join(f"- {d}" for d in lt.differences + [lt.by_year_note]) + "\n")
     return "\n".join(out)
 
 
@@ -415,7 +455,9 @@ def availability(book: Handbook) -> str:
 @macro
 def time_facts(book: Handbook) -> str:
     t = book.numbers.time
-    per_day_m = 1_000_000 / t.seconds_per_day
+    per_day = 1_000_000 / t.seconds_per_day
+    per_month = 1_000_000_000 / (schema.DAYS_PER_MONTH * t.seconds_per_day)
     return (f"{t.note} A day has {t.seconds_per_day:,} seconds; round it to {t.rounded_seconds_per_day:,} for mental maths "
             f"(an error of {(t.rounded_seconds_per_day / t.seconds_per_day - 1) * 100:.0f} %). "
-            f"So 1M requests a day ≈ {per_day_m:.1f} per second, and 1 per second ≈ {t.seconds_per_day:,} a day.\n")
+            f"So 1M requests a day ≈ {per_day:.1f} per second, 1B a month ({schema.DAYS_PER_MONTH} days) "
+            f"≈ {per_month:,.0f} per second, and 1 per second ≈ {t.seconds_per_day:,} a day.\n")

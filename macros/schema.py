@@ -40,6 +40,17 @@ class Item(Strict):
 
 # --- framework.yml -------------------------------------------------------------------------
 
+class RequestPath(Strict):
+    """The pieces a request meets, in order, and what kind of request it is."""
+    path: list[Short] = Field(min_length=2)
+    says: Short
+
+
+class Topic(Item):
+    """A deep-dive topic, with the building block that explains its options."""
+    block: Optional[Slug] = None
+
+
 class Step(Strict):
     id: Slug
     number: int = Field(ge=1, le=4)
@@ -53,8 +64,9 @@ class Step(Strict):
     outputs: list[Item] = Field(min_length=1)
     pitfalls: list[Item] = Field(min_length=1)
     body: Text
-    flow: Optional[list[Text]] = None
-    topics: Optional[list[Item]] = None
+    flow: Optional[list[RequestPath]] = None
+    flow_note: Optional[Text] = None
+    topics: Optional[list[Topic]] = None
 
 
 class Analogy(Strict):
@@ -175,7 +187,6 @@ class FailureMode(Strict):
     id: Slug
     name: Text
     what: Text
-    controls: list[Slug] = Field(min_length=1)
 
 
 class Control(Strict):
@@ -185,22 +196,15 @@ class Control(Strict):
 
 
 class FailureInventory(Strict):
+    """The failure modes to name, and the shared pool of controls a design picks from."""
     intro: Text
     modes: list[FailureMode]
     controls: list[Control]
 
-    @model_validator(mode="after")
-    def _known_controls(self):
-        known = {c.id for c in self.controls}
-        for m in self.modes:
-            missing = [c for c in m.controls if c not in known]
-            if missing:
-                raise ValueError(f"failure mode {m.id!r} names unknown controls {missing}")
-        return self
-
 
 class Choice(Strict):
     id: Slug
+    block: Slug                       # the building block that explains the choice
     options: list[Text] = Field(min_length=2, max_length=2)
     first_when: Text
     second_when: Text
@@ -377,6 +381,14 @@ class LatencyTable(Strict):
     origin: Text
     rows: list[LatencyRow]
     differences: list[Text]
+    current_note: Text                 # what the current column adds, and what a "hop" budget means
+    by_year_note: Text
+    current: list[CurrentLatency] = Field(min_length=1)
+
+    def problems(self) -> Problems:
+        rows = {r.id for r in self.rows}
+        return [(("current", i, "classic"), f"unknown classic row {c.classic!r}, expected one of {sorted(rows)}")
+                for i, c in enumerate(self.current) if c.classic and c.classic not in rows]
 
 
 class PowerRow(Strict):
@@ -608,6 +620,106 @@ def ratio_cycles(operations: list[Operation], by_name: dict[str, Operation]) -> 
     return found
 
 
+# --- capacity.yml: what one machine handles, and what it costs --------------------------------
+
+CapacityUnit = Literal["per_second", "bytes", "bytes_per_second", "count", "ms", "usd_per_gb_month", "usd_per_gb"]
+
+
+class CapacityRow(Strict):
+    id: Slug
+    component: Short                  # "PostgreSQL 16, one primary"
+    measure: Short                    # "point reads by primary key"
+    unit: CapacityUnit                # how `value` reads: per_second = operations a second
+    value: float = Field(gt=0)        # the planning figure: nodes needed = load / value
+    low: Optional[float] = Field(default=None, gt=0)
+    high: Optional[float] = Field(default=None, gt=0)
+    workload: Text                    # what the figure assumes
+    kind: Literal["measured", "vendor-documented", "rule-of-thumb"]
+    source: Slug                      # a reference id
+    year: int = Field(ge=1990, le=2100)
+    differs: Optional[Text] = None    # where sources disagree: which one is used, what the others say
+
+    def problems(self) -> Problems:
+        if self.low is not None and self.low > self.value:
+            return [(("low",), f"{self.low:g} is above the planning value {self.value:g}")]
+        if self.high is not None and self.high < self.value:
+            return [(("high",), f"{self.high:g} is below the planning value {self.value:g}")]
+        return []
+
+
+class CurrentLatency(Strict):
+    """A row of today's latency column, beside the classic table."""
+    id: Slug
+    classic: Optional[Slug] = None    # the classic row it updates, when there is one
+    what: Short
+    ns: float = Field(gt=0)
+    source: Slug
+    year: int = Field(ge=1990, le=2100)
+    kind: Literal["measured", "vendor-documented", "rule-of-thumb"]
+    note: Text
+
+
+class Capacity(Strict):
+    intro: Text
+    rows: list[CapacityRow] = Field(min_length=1)
+
+
+# --- data/blocks/*.yml: the building blocks ----------------------------------------------------
+
+class BlockOption(Strict):
+    name: Short
+    how: Text                         # how it works
+    costs: Text                       # what it costs
+    gives_up: Text                    # what it gives up
+    numbers: Optional[Text] = None    # a figure or a small estimate, worked in words
+    capacity: list[Slug] = []         # capacity-table rows it relies on (printed from the table)
+
+
+class FailureControl(Strict):
+    failure: Short
+    control: Text
+
+
+class NextQuestion(Strict):
+    question: Text
+    strong_answer: list[Text] = Field(min_length=2)
+
+
+class Levels(Strict):
+    """What a mid-level, a senior and a staff candidate are expected to show."""
+    mid: Text
+    senior: Text
+    staff: Text
+
+
+BLOCK_GROUPS = {"traffic": "Traffic and the edge", "data": "Storing data", "distribution": "Spreading data and agreeing",
+                "async": "Asynchronous work", "apis": "APIs and security", "specialised": "Specialised indexes",
+                "operations": "Running it"}
+
+
+class Block(Strict):
+    title: Short
+    group: Literal[tuple(BLOCK_GROUPS)]
+    idea: Text                        # the idea in two or three sentences
+    reach_for: Text                   # when to reach for it
+    avoid_when: Text                  # when not to
+    terms: list[Short] = Field(min_length=2)          # what a reader searches for, with its spellings
+    options: list[BlockOption] = Field(min_length=2)  # the ladder, weakest first where there is one
+    failures: list[FailureControl] = Field(min_length=2)
+    next_question: NextQuestion
+    levels: Levels
+    sources: list[Slug] = Field(min_length=1)         # reference ids
+    glossary: list[Short] = []                        # glossary terms the block uses
+
+    def problems(self) -> Problems:
+        text = " ".join([self.title, self.idea, self.reach_for, self.avoid_when] + [
+            " ".join(filter(None, [o.name, o.how, o.costs, o.gives_up, o.numbers])) for o in self.options] + [
+            f.failure + " " + f.control for f in self.failures] + [self.next_question.question] +
+            self.next_question.strong_answer + [self.levels.mid, self.levels.senior, self.levels.staff]).lower()
+        return [(("terms", i), f"{term!r} never appears in the block's text, so search cannot land on it here")
+                for i, term in enumerate(self.terms) if term.lower() not in text]
+
+
 # --- data/examples/*.yml: the worked examples ----------------------------------------------------
 
 Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "WS", "GRPC"]
@@ -707,6 +819,7 @@ class Example(Strict):
     roadmap: Roadmap
     red_team: list[RedTeamAnswer] = Field(min_length=3)
     wrap_up: Text
+    blocks: list[Slug] = Field(min_length=1)     # the building blocks it relies on (data/blocks/<slug>.yml)
 
 
 # The files of data/ and the model each must match.
@@ -723,4 +836,5 @@ FILES: dict[str, type] = {
     "references": RootModel[list[Reference]],
     "numbers": Numbers,
     "guide": Guide,
+    "capacity": Capacity,
 }

@@ -28,5 +28,6 @@ def test_example_page(site, slug):
 def test_examples_index_lists_every_example_with_its_numbers(site):
     body = text(page(site, "examples"))
     for slug, we in EXAMPLES.items():
-        peak, stored = headline(we)
-        assert we.example.title in body and peak in body and stored in body
+        reads, writes, stored = headline(we)
+        assert we.example.title in body and reads in body and writes in body and stored in body
+    assert "Peak reads" in body and "Peak writes" in body and "copies)" in body

@@ -55,7 +55,7 @@ BAD_EDITS = {
     "duplicate id": ("pocket_checklist.yml", "- id: no-numbers", "- id: vague-spec", "[1].id (line 6): duplicate id 'vague-spec' (first at item [0])"),
     "duplicate key": ("numbers.yml", "  year: 2017\n", "  year: 2017\n  year: 2018\n", "appears twice"),
     "budget": ("framework.yml", "    minutes: 20", "    minutes: 21", "step minutes add up to 46, expected interview_minutes[0] = 45"),
-    "unknown control": ("one_pager.yml", "controls: [dlq]", "controls: [dead-letters]", "dead-letters"),
+    "unknown block": ("one_pager.yml", "      block: caching\n", "      block: cachin\n", "tradeoff_playbook.choices[2].block: unknown building block (data/blocks/) 'cachin'"),
     "red-team page": ("red_team.yml", "  see: framework/step-2-high-level.md", "  see: framework/step-9.md", "[0].see: no page docs/framework/step-9.md"),
     "pocket step": ("pocket_checklist.yml", "  step: scope", "  step: scoping", "unknown step 'scoping'"),
 }

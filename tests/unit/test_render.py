@@ -110,9 +110,9 @@ def test_job_state_machine_diagram_uses_every_transition(book):
         assert f"{t.from_} --> {t.to}: {t.event}" in md
 
 
-def test_step_checklists_anchor_every_item(book):
+def test_step_checklists_anchor_every_item(book, here):
     for step in book.framework.steps:
-        md = render.step_checklists(book, step.id)
+        md = render.step_checklists(book, here(step.page), step.id)
         for item in step.questions:
             assert f'id="step-{step.id}-q-{item.id}"' in md
         for item in step.pitfalls:
