@@ -30,20 +30,20 @@ class Card(NamedTuple):
     tags: tuple[str, ...]
 
 
-def _e(text: str) -> str:
+def _escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
 def _ul(items: list[str]) -> str:
-    return "<ul>" + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+    return "<ul>" + "".join(f"<li>{_md(i)}</li>" for i in items) + "</ul>"
 
 
 def _md(text: str) -> str:
-    """The little Markdown data text uses (**bold**, *italic*, `code`), as HTML for a card."""
-    out = _e(text)
-    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", out)
+    """Data text (Markdown with its markup already escaped, schema.safe_markdown) as card HTML:
+    **bold**, *italic* and `code` (whose content is escaped here) become tags."""
+    out = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
     out = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<i>\1</i>", out)
-    return re.sub(r"`([^`]+)`", r"<code>\1</code>", out)
+    return re.sub(r"`([^`]+)`", lambda m: f"<code>{_escape(m.group(1))}</code>", out)
 
 
 def pocket_cards(book: Handbook) -> list[Card]:
@@ -52,8 +52,8 @@ def pocket_cards(book: Handbook) -> list[Card]:
         step = book.step(m.step)
         cards.append(Card(
             f"pocket/{m.id}",
-            f"Pocket checklist, mistake {i}: <b>{_e(m.mistake)}</b>. What is the fix?",
-            _e(m.fix) + f"<br><small>Belongs to step {step.number}: {_e(step.short)}.</small>",
+            f"Pocket checklist, mistake {i}: <b>{_md(m.mistake)}</b>. What is the fix?",
+            _md(m.fix) + f"<br><small>Belongs to step {step.number}: {_md(step.short)}.</small>",
             f"pocket-checklist.md#{m.id}",
             ("pocket-checklist",),
         ))
@@ -63,7 +63,7 @@ def pocket_cards(book: Handbook) -> list[Card]:
 def red_team_cards(book: Handbook) -> list[Card]:
     return [Card(
         f"red-team/{q.id}",
-        f"Interviewer: “{_e(q.question)}” What does a strong answer cover?",
+        f"Interviewer: “{_md(q.question)}” What does a strong answer cover?",
         _ul(q.strong_answer),
         book.label(q.see),
         ("red-team",),
@@ -75,9 +75,9 @@ def latency_cards(book: Handbook) -> list[Card]:
     now = {c.classic: c for c in lt.current if c.classic}
     return [Card(
         f"latency/{r.id}",
-        f"Latency: {_e(r.what)}?",
-        f"{_e(numbers.format_ns(r.ns))} ({units.format_number(r.ns)} ns)"
-        + (f"<br>Today: {_e(numbers.format_ns(now[r.id].ns))} ({_e(now[r.id].what)}, {now[r.id].year})" if r.id in now else ""),
+        f"Latency: {_md(r.what)}?",
+        f"{_md(numbers.format_ns(r.ns))} ({units.format_number(r.ns)} ns)"
+        + (f"<br>Today: {_md(numbers.format_ns(now[r.id].ns))} ({_md(now[r.id].what)}, {now[r.id].year})" if r.id in now else ""),
         "numbers.md",
         ("numbers", "latency"),
     ) for r in lt.rows]
@@ -101,11 +101,11 @@ def power_cards(book: Handbook) -> list[Card]:
     cards = []
     for r in book.numbers.powers_of_two.rows:
         roughly = r.name or numbers.approx_power(r.power)
-        extra = "".join(f"<br>{_e(x)}" for x in (r.bytes, r.use) if x)
+        extra = "".join(f"<br>{_md(x)}" for x in (r.bytes, r.use) if x)
         cards.append(Card(
             f"power/{r.power}",
             f"2<sup>{r.power}</sup> is about?",
-            f"{numbers.power_of_two(r.power):,} ({_e(roughly)}){extra}",
+            f"{numbers.power_of_two(r.power):,} ({_md(roughly)}){extra}",
             "numbers.md",
             ("numbers", "powers-of-two"),
         ))
@@ -116,13 +116,13 @@ def baseline_cards(book: Handbook) -> list[Card]:
     cards = []
     for g in book.baseline:
         for b in g.items:
-            value = _e(b.value)
+            value = _md(b.value)
             if b.check:
                 value += (f" ({b.check.floats} × {b.check.bytes_per_float} B = "
                           f"{b.check.floats * b.check.bytes_per_float:,} B)")
             cards.append(Card(
                 f"baseline/{g.id}/{b.id}",
-                f"Baseline default ({_e(g.name.lower())}): {_e(b.what)}?",
+                f"Baseline default ({_md(g.name.lower())}): {_md(b.what)}?",
                 value,
                 "one-pager.md#numbers",
                 ("baseline",),
@@ -137,8 +137,8 @@ def step_cards(book: Handbook) -> list[Card]:
         budget = ", ".join(f"{plan[t][i]} min of {t}" for t in plan)
         cards.append(Card(
             f"step/{s.id}",
-            f"Framework step {s.number}: {_e(s.title)}. Goal, time budget and questions?",
-            f"<b>Goal:</b> {_e(s.goal)}<br><b>Budget:</b> {budget}.<br><b>Questions:</b>"
+            f"Framework step {s.number}: {_md(s.title)}. Goal, time budget and questions?",
+            f"<b>Goal:</b> {_md(s.goal)}<br><b>Budget:</b> {budget}.<br><b>Questions:</b>"
             + _ul([q.text for q in s.questions]),
             s.page,
             ("framework",),
@@ -149,8 +149,8 @@ def step_cards(book: Handbook) -> list[Card]:
 def deep_key_cards(book: Handbook) -> list[Card]:
     return [Card(
         f"deep-key/{k.id}",
-        f"Deep key: <b>{_e(k.name)}</b>. The rule?",
-        f"{_e(k.rule)}<br><i>Why:</i> {_e(k.why)}",
+        f"Deep key: <b>{_md(k.name)}</b>. The rule?",
+        f"{_md(k.rule)}<br><i>Why:</i> {_md(k.why)}",
         f"deep-keys.md#{k.id}",
         ("deep-keys",),
     ) for k in book.deep_keys]
@@ -159,11 +159,11 @@ def deep_key_cards(book: Handbook) -> list[Card]:
 def glossary_cards(book: Handbook) -> list[Card]:
     cards = []
     for t in sorted(book.glossary, key=lambda t: t.term.lower()):
-        full = f" ({_e(t.full)})" if t.full else ""
+        full = f" ({_md(t.full)})" if t.full else ""
         cards.append(Card(
             f"term/{slug(t.term)}",
-            f"What is <b>{_e(t.term)}</b>?",
-            f"<b>{_e(t.term)}</b>{full}: {_e(t.means)}",
+            f"What is <b>{_md(t.term)}</b>?",
+            f"<b>{_md(t.term)}</b>{full}: {_md(t.means)}",
             f"glossary.md#term-{slug(t.term)}",
             ("glossary",),
         ))
@@ -176,18 +176,18 @@ def block_cards(book: Handbook) -> list[Card]:
     for slug_, b in book.blocks.items():
         page = f"blocks/{slug_}.md"
         for o in b.options:
-            figures = [f"{_e(r.component)}, {_e(r.measure)}: {_e(capacity.figure(r))}"
+            figures = [f"{_md(r.component)}, {_md(r.measure)}: {_md(capacity.figure(r))}"
                        for r in map(book.capacity_row, o.capacity)]
             numbers_ = ([_md(o.numbers)] if o.numbers else []) + figures
             cards.append(Card(
                 f"block/{slug_}/{slug(o.name)}",
-                f"{_e(b.title)}: <b>{_e(o.name)}</b>. How does it work, what does it cost, what does it give up?",
+                f"{_md(b.title)}: <b>{_md(o.name)}</b>. How does it work, what does it cost, what does it give up?",
                 f"<b>How:</b> {_md(o.how)}<br><b>Costs:</b> {_md(o.costs)}<br><b>Gives up:</b> {_md(o.gives_up)}"
                 + (f"<br><b>Numbers:</b> {'<br>'.join(numbers_)}" if numbers_ else ""),
                 page, ("building-blocks", slug_),
             ))
         q = b.next_question
-        cards.append(Card(f"block/{slug_}/next-question", f"{_e(b.title)}: “{_md(q.question)}”",
+        cards.append(Card(f"block/{slug_}/next-question", f"{_md(b.title)}: “{_md(q.question)}”",
                           "<ul>" + "".join(f"<li>{_md(a)}</li>" for a in q.strong_answer) + "</ul>",
                           page, ("building-blocks", slug_)))
     return cards
@@ -196,9 +196,9 @@ def block_cards(book: Handbook) -> list[Card]:
 def capacity_cards(book: Handbook) -> list[Card]:
     return [Card(
         f"capacity/{r.id}",
-        f"What does one <b>{_e(r.component)}</b> handle: {_e(r.measure)}?",
-        f"<b>{_e(capacity.figure(r))}</b>" + (f" (sources give {_e(capacity.span(r))})" if capacity.span(r) else "")
-        + f"<br><small>{_e(capacity.KINDS[r.kind])}, {r.year}. {_md(r.workload)}</small>",
+        f"What does one <b>{_md(r.component)}</b> handle: {_md(r.measure)}?",
+        f"<b>{_md(capacity.figure(r))}</b>" + (f" (sources give {_md(capacity.span(r))})" if capacity.span(r) else "")
+        + f"<br><small>{_md(capacity.KINDS[r.kind])}, {r.year}. {_md(r.workload)}</small>",
         f"numbers.md#capacity-{r.id}", ("numbers", "capacity"),
     ) for r in book.capacity.rows]
 

@@ -36,10 +36,6 @@ def _section(attrs: str, *paragraphs: str) -> str:
     return f'<section {attrs} markdown="1">\n\n' + "\n\n".join(paragraphs) + "\n\n</section>\n"
 
 
-def _text(value: str) -> str:
-    return html.escape(value, quote=False)
-
-
 @macro
 def page_scripts(here: Here, *names: str) -> str:
     """`<script defer src>` tags for page-only scripts, at the end of a page's Markdown: on a first
@@ -132,7 +128,7 @@ def prompt_picker(book: Handbook, here: Here) -> str:
     """The worked examples' prompts, each linking to its example page; the drill script can pick one."""
     out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n']
     rows = [f"- [{we.example.title}]({link('examples/' + slug + '.md', here)}): "
-            f'<span class="prompt-picker__prompt">“{_text(we.example.prompt)}”</span>'
+            f'<span class="prompt-picker__prompt">“{we.example.prompt}”</span>'
             for slug, we in book.examples.items()]
     out.append("\n".join(rows) + "\n")
     out.append("</div>\n")
@@ -150,7 +146,7 @@ def post_mortem_form(book: Handbook) -> str:
     out = ['<form class="practice-tool post-mortem" id="post-mortem-form" autocomplete="off">']
     for ident, label, kind in fields:
         out.append(f'<div class="post-mortem__field post-mortem__field--{kind}">')
-        out.append(f'<label for="{ident}">{_text(label)}</label>')
+        out.append(f'<label for="{ident}">{label}</label>')  # data text arrives escaped
         if kind == "input":
             out.append(f'<input type="text" id="{ident}" name="{ident}">')
         else:

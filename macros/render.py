@@ -2,6 +2,7 @@
 are relative to it and MkDocs can check them. Functions marked @macro are called from pages."""
 from __future__ import annotations
 
+import html
 import posixpath
 
 from . import numbers, schema, units
@@ -39,7 +40,10 @@ def items(prefix: str, entries: list[schema.Item], tasks: bool = False) -> str:
 
 
 def heading(level: int, text: str, ident: str) -> str:
-    return f"{'#' * level} {text} {{#{ident}}}\n"
+    """A heading with a stable anchor; braces in its text are written as entities, so attr_list
+    reads only the anchor at the end as attributes."""
+    safe = text.replace("{", "&#123;").replace("}", "&#125;")
+    return f"{'#' * level} {safe} {{#{ident}}}\n"
 
 
 def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
@@ -360,7 +364,8 @@ def glossary(book: Handbook, here: Here) -> str:
 
 def abbreviation_glossary(book: Handbook) -> dict[str, str]:
     """Term -> tooltip text, for Python-Markdown's abbr extension."""
-    return {t.term: (f"{t.full}: {t.means}" if t.full else t.means) for t in book.glossary}
+    # A tooltip is an attribute, not Markdown: the data's escaped markup goes back to plain text.
+    return {html.unescape(t.term): html.unescape(f"{t.full}: {t.means}" if t.full else t.means) for t in book.glossary}
 
 
 @macro

@@ -6,6 +6,8 @@ A model may add `problems()`: checks across its fields, each a (key path, what w
 the loader reports them with their lines, as it does pydantic's own errors."""
 from __future__ import annotations
 
+import html
+import re
 from typing import Annotated, Any, Literal, Optional
 
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel,
@@ -17,9 +19,30 @@ from .messages import message, quote
 
 TEXT_LIMIT = 2_000     # characters in one text value: the longest paragraph the handbook prints
 SHORT_LIMIT = 200      # a name, a label, a table cell
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+
+
+def safe_markdown(text: str) -> str:
+    """Data text is Markdown, never HTML: &, < and > are written as entities outside code spans
+    (inside them Markdown shows them as they are), so markup in a data file prints as text."""
+    out, at = [], 0
+    for m in _CODE_SPAN.finditer(text):
+        out.append(html.escape(text[at:m.start()], quote=False))
+        out.append(m.group(0))
+        at = m.end()
+    out.append(html.escape(text[at:], quote=False))
+    return "".join(out)
+
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LIMIT, strip_whitespace=True)]
-Short = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_LIMIT, strip_whitespace=True)]
+# Text a page prints (Markdown): length-limited, markup escaped.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LIMIT, strip_whitespace=True),
+                 AfterValidator(safe_markdown)]
+Short = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_LIMIT, strip_whitespace=True),
+                  AfterValidator(safe_markdown)]
+# Text the estimate engine reads as it is (names that operations refer to each other by).
+Name = Annotated[str, StringConstraints(min_length=1, max_length=SHORT_LIMIT, strip_whitespace=True)]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=TEXT_LIMIT, strip_whitespace=True)]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$", max_length=SHORT_LIMIT)]
 Problems = list[tuple[tuple, str]]
 
@@ -507,12 +530,12 @@ class Assumptions(Strict):
 
 class Ratio(Strict):
     """`times` operations of this kind for every one of operation `to` (reads 10:1 -> times: 10)."""
-    to: Short
+    to: Name
     times: Count
 
 
 class Operation(Strict):
-    name: Short
+    name: Name
     kind: Literal["write", "read"]
     per_user_per_day: Optional[Count] = None
     per_day: Optional[Count] = None
@@ -531,8 +554,8 @@ class Operation(Strict):
 
 
 class Scenario(Strict):
-    name: Short
-    source: Optional[Text] = None
+    name: Name
+    source: Optional[Prose] = None
     users: Optional[Users] = None
     assumptions: Assumptions = Field(default_factory=Assumptions)
     operations: list[Operation] = Field(min_length=1, max_length=MAX_OPERATIONS)
