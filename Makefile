@@ -77,8 +77,8 @@ pdf: build $(TEST_STAMP) system-packages
 anki: setup $(TEST_STAMP)
 	$(BIN)/python -m scripts.export_anki site/downloads
 
-# The site built for reading from a folder with no server, zipped into the downloads.
-offline: setup
+# The site built for reading from a folder with no server, zipped into the downloads it links to.
+offline: pdf
 	$(BIN)/python -m scripts.export_offline site/downloads
 
 bench: setup $(TEST_STAMP) system-packages

@@ -19,6 +19,9 @@ def define_env(env):
     except DataError as exc:
         raise PluginError(str(exc)) from None  # MkDocs prints this cleanly and writes nothing
     env.variables["book"] = book
+    # The copy for reading from a folder (OFFLINE=true): its pages do not link to the zip they are in.
+    offline = env.conf["plugins"].get("material/offline")
+    env.variables["offline_copy"] = bool(offline and offline.config.enabled)
 
     context = {"book": lambda: book, "here": lambda: here_for(env.variables["files"], env.page.file)}
     for name, fn in MACROS.items():

@@ -12,6 +12,7 @@ into its downloads/ folder, so the download links work offline too.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -52,6 +53,16 @@ def copy_downloads(source: Path | None, dest: Path) -> list[str]:
     return copied
 
 
+def dead_download_links(tree: Path) -> list[str]:
+    """Links of the offline pages into downloads/ whose file is not in the tree."""
+    dead = []
+    for page in sorted(tree.rglob("*.html")):
+        for href in re.findall(r'href="([^"#?]*downloads/[^"#?]+)"', page.read_text(encoding="utf-8")):
+            if not (page.parent / href).resolve().is_file():
+                dead.append(f"{page.relative_to(tree)} -> {href}")
+    return dead
+
+
 def write_zip(tree: Path, out: Path) -> int:
     """Zip `tree` as FOLDER/... into `out` (written to a temporary name first); return the file count."""
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -71,6 +82,10 @@ def export(out: Path, config: Path = MKDOCS_YML, downloads: Path | None = None) 
         tree = Path(tmp) / FOLDER
         build_offline(config, tree)
         copied = copy_downloads(downloads, tree)
+        dead = dead_download_links(tree)
+        if dead:  # nothing half-built: every download the pages offer is in the zip
+            raise ExportError(f"the pages link to downloads that {downloads} lacks (run `make pdf` first): "
+                              + "; ".join(dead[:5]))
         count = write_zip(tree, out)
     return count, copied
 

@@ -136,3 +136,4 @@ def test_glossary_terms_are_tooltips_across_the_site(site):
     for term in ("p95", "SLO", "MVP", "AuthN"):
         assert re.search(rf'<abbr title="[^"]+">{term}</abbr>', one_pager), term
 
+

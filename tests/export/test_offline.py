@@ -123,3 +123,15 @@ def test_missing_config_is_a_clear_error(tmp_path):
     done = run("-m", "scripts.export_offline", str(tmp_path / "x.zip"), "--config", str(tmp_path / "none.yml"), timeout=60)
     assert done.returncode != 0 and "none.yml is missing" in done.stderr
     assert not (tmp_path / "x.zip").exists()
+
+
+def test_the_offline_copy_does_not_link_to_itself(offline_root):
+    home = (offline_root / "index.html").read_text(encoding="utf-8")
+    assert "handbook-offline.zip" not in home and "this copy" in home
+
+
+def test_an_offline_copy_without_its_downloads_is_refused(tmp_path):
+    done = run("-m", "scripts.export_offline", str(tmp_path / "out"), "--downloads", str(tmp_path / "none"))
+    assert done.returncode != 0
+    assert "lacks (run `make pdf` first)" in done.stderr and "one-pager-a4.pdf" in done.stderr
+    assert not (tmp_path / "out" / "handbook-offline.zip").exists()
