@@ -3,14 +3,13 @@ examples' tags both ways, and capacity figures are printed from the table (one r
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros import building_blocks, capacity, example_page, render
-from macros.errors import DataError
-from macros.handbook import load_handbook
+
+from tests.unit.conftest import error_of
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_TERMS = ["CDN", "Bloom filter", "geohash", "quadtree", "HNSW", "quorum", "consistent hashing", "CAP",
@@ -93,16 +92,6 @@ def test_step_three_and_the_trade_off_playbook_link_to_their_blocks(book, here):
         assert f"(blocks/{c.block}.md)" in md
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
-def error_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_handbook(data)
-    return str(caught.value)
 
 
 @pytest.mark.parametrize("field", ["source", "year", "kind"])

@@ -1,22 +1,17 @@
 """Loading data/: the real files validate, and every kind of bad file is refused with its place."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
 from macros.handbook import load_handbook
 from macros.schema import FILES
 
+from tests.unit.conftest import error_of
+
 ROOT = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -24,11 +19,6 @@ def edit(path: Path, old: str, new: str) -> None:
     assert old in text, f"fixture text {old!r} not in {path.name}"
     path.write_text(text.replace(old, new, 1))
 
-
-def error_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_handbook(data, ROOT / "docs")
-    return str(caught.value)
 
 
 def test_the_real_data_loads():

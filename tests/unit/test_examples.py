@@ -1,14 +1,13 @@
 """Worked examples: every file validates, every section is demanded, references are checked."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
 from macros.example_page import SECTIONS, flow_diagram, worked_example
-from macros.handbook import load_handbook
+
+from tests.unit.conftest import error_of
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_TOPICS = {"chat", "rate-limiter", "news-feed", "search-autocomplete", "url-shortener", "notification-system",
@@ -44,16 +43,10 @@ def test_api_bodies_keep_their_braces(book, here):
     assert "`` 201 {code, short_url} ``" in md
 
 
-@pytest.fixture
-def data(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
 
 
 def load_error(data: Path, book) -> str:
-    with pytest.raises(DataError) as caught:
-        load_handbook(data)
-    return str(caught.value)
+    return error_of(data)
 
 
 def cut_section(path: Path, key: str) -> None:

@@ -2,28 +2,18 @@
 the line and what was expected, never a traceback."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from macros import loader, schema
 from macros.errors import DataError
-from macros.handbook import load_handbook
+
+from tests.unit.conftest import error_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def data(tmp_path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    return tmp_path / "data"
-
-
-def error_of(data: Path) -> str:
-    with pytest.raises(DataError) as caught:
-        load_handbook(data)
-    return str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["glossary.yml", "blocks/caching.yml", "examples/chat.yml", "scenarios/chat.yml",
