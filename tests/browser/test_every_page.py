@@ -73,6 +73,10 @@ def test_mermaid_never_loads_without_a_diagram(visits, site):
     assert fetched <= drawn, sorted(fetched - drawn)
 
 
+# Resolves when the browser is next idle after the load (long before the loader's 4 s fallback).
+IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 3000}))"
+
+
 def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
     """A diagram far down a page is drawn when the reader scrolls towards it, or once the page has
     been open a few seconds (for printing, and for the PDF export), but never during the load."""
@@ -82,7 +86,7 @@ def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
     page = context.new_page()
     try:
         page.goto(base_url + "examples/url-shortener/", wait_until="load")
-        page.wait_for_timeout(1000)
+        page.evaluate(IDLE)  # the page has loaded and settled: its scripts have had their say
         assert page.locator("pre.mermaid").count() == 1 and not fetched, "loaded before it was needed"
         page.locator("pre.mermaid").scroll_into_view_if_needed()
         page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
@@ -90,7 +94,7 @@ def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
 
         fetched.clear()
         page.goto(base_url + "one-pager/", wait_until="load")  # its diagram is near the bottom
-        page.wait_for_timeout(1000)
+        page.evaluate(IDLE)
         assert not fetched and page.locator("pre.mermaid").count() >= 1
         page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)  # no scrolling: the settle fallback draws it
         assert fetched
