@@ -33,12 +33,14 @@ def figure(row: schema.CapacityRow, value: float | None = None) -> str:
 
 
 def span(row: schema.CapacityRow) -> str:
-    """The range the sources give, "70K/s to 200K/s", or "" when there is none."""
-    if row.low is None and row.high is None:
-        return ""
-    low = figure(row, row.low) if row.low is not None else "?"
-    high = figure(row, row.high) if row.high is not None else "more"
-    return f"{low} to {high}"
+    """The range the sources give: "70K/s to 200K/s", "10K/s or more", "up to 20 ms", or ""."""
+    if row.low is not None and row.high is not None:
+        return f"{figure(row, row.low)} to {figure(row, row.high)}"
+    if row.low is not None:
+        return f"{figure(row, row.low)} or more"
+    if row.high is not None:
+        return f"up to {figure(row, row.high)}"
+    return ""
 
 
 @macro
