@@ -227,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(json.dumps(report, indent=2))
     print()
-    print(f"clean build {build['clean_build_s']:.1f} s; macros {build['macros_s']:.2f} s "
+    print(f"clean build {build_report['clean_build_s']:.1f} s; macros {build_report['macros_s']:.2f} s "
           f"({build['macros_share']:.0%} of an in-process build of {build['in_process_build_s']:.1f} s)")
     print(f"search index {kb(search['search_index_bytes'])} KB ({kb(search['search_index_gzip_bytes'])} KB gzip)")
     print()
