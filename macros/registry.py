@@ -47,8 +47,10 @@ def context_of(fn: Callable) -> list[str]:
 
 
 def macro(fn: Callable) -> Callable:
-    if fn.__name__ in MACROS:
-        raise ValueError(f"two page macros are named {fn.__name__!r}")
+    known = MACROS.get(fn.__name__)
+    # The same function registered again (its module reloaded by the dev server) replaces itself.
+    if known is not None and known.__module__ != fn.__module__:
+        raise ValueError(f"two page macros are named {fn.__name__!r} ({known.__module__} and {fn.__module__})")
     rest = [p for p in list(inspect.signature(fn).parameters)[len(context_of(fn)):] if p in CONTEXT]
     if rest:
         raise TypeError(f"{fn.__name__}: {rest} must come first among its parameters")

@@ -7,7 +7,6 @@ from macros.estimates import estimate
 from macros.example_page import SECTIONS, headline
 from tests.build.htmltext import page, read, text
 from tests.build.test_site import BOOK
-from tests.conftest import ROOT
 
 EXAMPLES = BOOK.examples
 

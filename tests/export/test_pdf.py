@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import re
 import subprocess
-import sys
 from collections import Counter
 
 import pytest
