@@ -215,7 +215,11 @@ def estimate(scenario: Scenario) -> dict:
 
     def total(kind: str | None, keys: tuple[str, ...]) -> dict[str, float]:
         ops = [o for o in operations if kind is None or o["kind"] == kind]
-        return {k: float(sum(o[k] for o in ops)) for k in keys}
+        sums = {k: float(sum(o[k] for o in ops)) for k in keys}
+        for key, value in sums.items():  # finite parts can still add up to more than a float holds
+            if not math.isfinite(value):
+                raise _Overflow(("operations",), message("overflow", figure=key, operation=f"all {kind + 's' if kind else 'operations'}"))
+        return sums
 
     flow = ("per_day", "avg_qps", "peak_qps", "bandwidth_bytes_per_s")
     return {

@@ -154,6 +154,7 @@ BAD = {
                                    {"name": "constructor", "kind": "read", "ratio": {"to": "__proto__", "times": 2}}]},
     "overflow": scenario({"per_day": "1e306", "payload": "1e10 B"}),
     "huge count": scenario({"per_day": "1e308 T"}),
+    "totals overflow": scenario({"per_day": 5e304, "payload": 1}, {"per_day": 5e304, "payload": 1}),
 }
 
 

@@ -579,7 +579,8 @@
     };
   }
 
-  // The first operation with a figure that is not a real number, as a problem (estimates._finite).
+  // The first figure that is not a real number, as a problem (estimates._finite and its totals):
+  // an operation's own, then the totals in the order estimates.py sums them.
   function overflow(result) {
     for (var i = 0; i < result.operations.length; i += 1) {
       var op = result.operations[i];
@@ -587,6 +588,16 @@
       for (var k = 0; k < keys.length; k += 1) {
         if (typeof op[keys[k]] === "number" && !isFinite(op[keys[k]])) {
           return { path: ["operations", i], message: msg("overflow", { figure: keys[k], operation: quote(op.name) }) };
+        }
+      }
+    }
+    var kinds = [["read", "reads"], ["write", "writes"], ["all", "all operations"]];
+    for (var t = 0; t < kinds.length; t += 1) {
+      var totals = result.totals[kinds[t][0]];
+      var names = Object.keys(totals);
+      for (var n = 0; n < names.length; n += 1) {
+        if (!isFinite(totals[names[n]])) {
+          return { path: ["operations"], message: msg("overflow", { figure: names[n], operation: "all " + kinds[t][1] }) };
         }
       }
     }
