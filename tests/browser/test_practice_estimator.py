@@ -216,3 +216,15 @@ def test_example_link_opens_the_estimator_through_instant_navigation(page, base_
     page.wait_for_selector("#estimator-tool[data-ready] [data-metric]")
     assert_same_figures(page, estimate(load_scenario(ROOT / "data" / "scenarios" / "url-shortener.yml")))
     expect(page.locator(".estimator__panes")).to_have_count(1)
+
+
+def test_figures_too_large_to_compute_show_the_message_clear_the_figures_and_keep_the_link(estimator):
+    page = estimator
+    page.get_by_label("Start from a scenario").select_option("url-shortener")
+    page.wait_for_selector("[data-metric]")
+    page.locator("#est-operations-0-per_day").fill("1e306")
+    expect(page.locator("#est-json-error")).to_contain_text("the figures overflow")
+    expect(page.locator("[data-metric]")).to_have_count(0)
+    expect(page.locator(".estimator__invalid")).to_contain_text("No figures")
+    page.wait_for_function("() => decodeURIComponent(location.hash).includes('1e+306')")
+    assert "1e+306" in unquote(page.locator(".estimator__share a").get_attribute("href"))
