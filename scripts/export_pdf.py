@@ -72,7 +72,7 @@ def open_drawn(page, url: str) -> None:
         page.wait_for_function(DIAGRAMS_DRAWN, timeout=DIAGRAM_TIMEOUT_MS)
     except Exception:  # Playwright's TimeoutError
         raise ExportError(f"{url}: Mermaid diagrams were not drawn within {DIAGRAM_TIMEOUT_MS // 1000} s") from None
-    page.evaluate("document.fonts.ready")
+    page.evaluate("() => document.fonts.ready")
     # Print as a reader's browser would: print media, light colours whatever the screen theme.
     page.emulate_media(color_scheme="light", media="print")
 

@@ -53,7 +53,7 @@ def test_no_axe_violations(scheme_page, axe, base_url, site, kind):
     # The page's scripts have had their first pass: tables.js, the last to run (when the browser is
     # idle), marks the body when it has measured every table.
     page.wait_for_selector("body[data-tables-measured]", state="attached")
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
+    assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
     result = axe.run(page)
     violations = result.response["violations"]
     assert not violations, f"{kind} ({scheme}):\n{describe(violations)}"

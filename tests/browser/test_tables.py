@@ -10,7 +10,7 @@ def test_wide_tables_get_a_tab_stop_and_narrow_ones_do_not(browser, base_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(base_url + "examples/url-shortener/")
-    page.wait_for_function("document.querySelector('table[data-scroll-focus]') !== null", timeout=15000)
+    page.wait_for_function("() => document.querySelector('table[data-scroll-focus]') !== null", timeout=15000)
     state = page.eval_on_selector_all(
         ".md-content .md-typeset table",
         "ts => ts.map(t => ({wide: t.scrollWidth > t.clientWidth + 1, tab: t.getAttribute('tabindex')}))")

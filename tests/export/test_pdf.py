@@ -133,7 +133,7 @@ def test_dark_screen_theme_prints_light(browser, base_url, tmp_path):
     try:
         page = context.new_page()
         page.goto(base_url + "one-pager/")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
         pdf = tmp_path / "dark.pdf"
         page.pdf(path=str(pdf), format="Letter", print_background=True)
     finally:
