@@ -124,6 +124,7 @@ def _per_day(scenario: Scenario) -> dict[str, float]:
     out: dict[str, float] = {}
     a = scenario.assumptions
     dau = scenario.daily_active_users
+    by_name = {op.name: op for op in reversed(scenario.operations)}  # the first of a name wins, as in the checks
 
     def own_rate(op: Operation) -> float:
         if op.per_user_per_day is not None:
@@ -139,7 +140,7 @@ def _per_day(scenario: Scenario) -> dict[str, float]:
         current = op
         while current.name not in out and current.ratio is not None:
             chain.append(current)
-            current = scenario.operation(current.ratio.to)
+            current = by_name[current.ratio.to]
         if current.name not in out:
             out[current.name] = own_rate(current)
         value = out[current.name]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import loader, schema
+from . import estimates, loader, schema
 from .errors import DataError
 
 
@@ -96,8 +96,9 @@ class Handbook:
         raise KeyError(f"no reference {ref_id!r}")
 
 
-def _folder(data_dir: Path, name: str, model: type) -> dict:
-    return {path.stem: loader.load(model, path) for path in sorted((data_dir / name).glob("*.yml"))}
+def _folder(data_dir: Path, name: str, load) -> dict:
+    """Every data/<name>/*.yml, by slug, each read by `load(path)`."""
+    return {path.stem: load(path) for path in sorted((data_dir / name).glob("*.yml"))}
 
 
 def _unknown(where: str, value: str, known, what: str) -> str:
@@ -176,7 +177,7 @@ def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario]
     modes, controls = {m.id for m in inventory.modes}, {c.id for c in inventory.controls}
     questions = {q.id for q in files["red_team"]}
     out = {}
-    for slug, ex in _folder(data_dir, "examples", schema.Example).items():
+    for slug, ex in _folder(data_dir, "examples", lambda p: loader.load(schema.Example, p)).items():
         problems = [] if ex.scenario in scenarios else [_unknown("scenario", ex.scenario, scenarios, "scenario (data/scenarios/)")]
         for i, f in enumerate(ex.failures):
             problems += [_unknown(f"failures[{i}].mode", f.mode, modes, "failure mode")] if f.mode not in modes else []
@@ -196,8 +197,8 @@ def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None) -> H
     data_dir = Path(data_dir)
     files = {name: loader.load(model, data_dir / f"{name}.yml") for name, model in schema.FILES.items()}
     _cross_checks(files, data_dir, Path(docs_dir) if docs_dir else None)
-    scenarios = _folder(data_dir, "scenarios", schema.Scenario)
-    blocks = _folder(data_dir, "blocks", schema.Block)
+    scenarios = _folder(data_dir, "scenarios", estimates.load_scenario)  # checked to compute without overflow
+    blocks = _folder(data_dir, "blocks", lambda p: loader.load(schema.Block, p))
     _check_blocks(blocks, files, data_dir)
     book = Handbook(**files, scenarios=scenarios, blocks=blocks, examples=_examples(data_dir, files, scenarios, blocks))
     _check_labels(book, data_dir)

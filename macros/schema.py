@@ -572,9 +572,6 @@ class Scenario(Strict):
             return users.monthly_active * users.daily_active_ratio
         return None
 
-    def operation(self, name: str) -> Operation | None:
-        return self._by_name().get(name)
-
     def _by_name(self) -> dict[str, Operation]:
         by_name: dict[str, Operation] = {}
         for op in self.operations:

@@ -74,3 +74,10 @@ def test_a_runaway_text_value_is_refused_by_its_length(data):
     text = path.read_text()
     path.write_text(text.replace("  strong_answer:\n", "  strong_answer:\n    - " + "x" * 1_000_000 + "\n", 1))
     assert f"is 1,000,000 characters long; at most {schema.TEXT_LIMIT:,} are allowed" in error_of(data)
+
+
+def test_a_scenario_file_whose_figures_overflow_stops_the_load_naming_it(data):
+    path = data / "scenarios" / "url-shortener.yml"
+    path.write_text(path.read_text().replace("    per_day: 100M", "    per_day: 1e306", 1))
+    message = error_of(data)
+    assert f"{path}: operations[0] (line " in message and "the figures overflow" in message
