@@ -70,7 +70,6 @@ def blocks_index(book: Handbook, here: Here) -> str:
     return "\n".join(out)
 
 
-@macro
 def example_blocks(book: Handbook, here: Here, slug: str) -> str:
     """The line on a worked example's page that links to the blocks it relies on."""
     return "**Building blocks:** " + " · ".join(block_link(book, here, b) for b in book.examples[slug].example.blocks) + "\n"

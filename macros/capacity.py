@@ -1,5 +1,5 @@
 """The capacity and cost table (data/capacity.yml): what one node, instance, partition or prefix
-handles, and what storage and egress cost. Rendered on the numbers page; any page or block quotes
+handles, and what storage and egress cost. Rendered on the numbers page; a building block quotes
 a row by id, so a corrected figure reaches every place that uses it."""
 from __future__ import annotations
 
@@ -41,14 +41,6 @@ def span(row: schema.CapacityRow) -> str:
     if row.high is not None:
         return f"up to {figure(row, row.high)}"
     return ""
-
-
-@macro
-def capacity(book: Handbook, here: Here, row_id: str) -> str:
-    """Inline: "**100K/s** (Redis 7, one instance, simple GET/SET operations; rule of thumb, 2024)",
-    linked to its row on the numbers page."""
-    row = book.capacity_row(row_id)
-    return f"**{figure(row)}** ({row.component}, {row.measure}; [{KINDS[row.kind]}, {row.year}]({link('numbers.md#capacity', here)}))"
 
 
 def cell(book: Handbook, here: Here, row_id: str) -> str:
