@@ -11,7 +11,6 @@ export CHROMIUM ?= /usr/bin/chromium
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 NPM_STAMP := node_modules/.installed
-MERMAID := docs/assets/vendor/mermaid.min.js
 
 .PHONY: setup serve build test test-unit test-build test-browser test-export pdf anki offline bench clean system-packages
 
@@ -29,12 +28,7 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Mermaid is served from the site itself, never from a CDN.
-$(MERMAID): $(NPM_STAMP)
-	mkdir -p $(dir $@)
-	cp node_modules/mermaid/dist/mermaid.min.js $@
-
-setup: $(SITE_STAMP) $(MERMAID)
+setup: $(SITE_STAMP) $(NPM_STAMP)
 
 # Debian's Chromium, poppler-utils and a Java runtime (the Nu HTML checker), for browser, print,
 # PDF and HTML tests (installed only when missing).
@@ -49,7 +43,7 @@ system-packages:
 	fi
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	HANDBOOK_SERVE=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 build: setup
 	$(BIN)/mkdocs build --strict --clean

@@ -84,7 +84,11 @@ def _assumptions(result: dict, scenario: Any) -> str:
     parts.append(f"{format_number(a['seconds_per_day'])} s in a day")
     parts.append(f"peak = {format_number(a['peak_factor'])} × average")
     years = format_number(a["retention_years"])
-    parts.append(f"data kept {years} year{'' if a['retention_years'] == 1 else 's'}")
+    if a["retention_years"] < 1:  # a week reads better as 7 days than as 0.01918 years
+        days = format_number(round(a["retention_years"] * DAYS_PER_YEAR, 1))
+        parts.append(f"data kept {days} days ({years} years)")
+    else:
+        parts.append(f"data kept {years} year{'' if a['retention_years'] == 1 else 's'}")
     copies = format_number(a["replication"])
     parts.append(f"{copies} cop{'y' if a['replication'] == 1 else 'ies'} stored")
     return "**Assumptions:** " + " · ".join(parts) + "."

@@ -1,60 +1,95 @@
 """Render a worked example page and the examples index from validated data."""
 from __future__ import annotations
 
+import html
+
+from . import capacity, diagrams, example_figures, numbers, schema
+from .building_blocks import example_blocks
 from .estimate_table import render_estimate_table
 from .estimates import estimate
-from .building_blocks import example_blocks
 from .handbook import Handbook, WorkedExample
 from .practice import estimator_link
 from .registry import Here, macro
-from .render import heading, link, mermaid, table
-from .units import format_bytes, format_number, format_rate
+from .render import budgets, heading, link, table
+from .units import format_bytes, format_count, format_number, format_rate
 
-# Every example page has these second-level sections, in the one-pager's order.
+# Every example page has these second-level sections, in the order of the interview; a section
+# that belongs to a framework step says that step's minutes.
 SECTIONS = [
-    ("opening", "The 90-second opening"),
-    ("numbers", "Numbers"),
-    ("api", "API"),
-    ("data-model", "Data model"),
-    ("flow", "Flow"),
-    ("failures", "Failures"),
-    ("trade-offs", "Trade-offs"),
-    ("roadmap", "Roadmap"),
-    ("red-team", "Red-team answers"),
-    ("wrap-up", "Wrap-up"),
+    ("scope", "Scope", "scope"),
+    ("numbers", "Numbers and sizing", None),
+    ("design", "High-level design", "high-level"),
+    ("deep-dives", "Deep dives", "deep-dive"),
+    ("failures", "Failures", None),
+    ("wrap-up", "Wrap-up", "wrap-up"),
+    ("levels", "What each level shows", None),
+    ("follow-ups", "Follow-up questions", None),
+    ("red-team", "Red-team answers", None),
 ]
 
 
-def _label(text: str) -> str:
-    return text.replace('"', "#quot;")
+def flow_figure(title: str, flow: schema.Flow) -> str:
+    svg = diagrams.draw(diagrams.flow_source(flow))
+    label = (f"Flow of the {title}: {len(flow.nodes)} parts joined by {len(flow.edges)} numbered arrows; "
+             "the arrows table that follows describes each one")
+    return diagrams.figure(svg, label, "Solid arrows are synchronous, dashed ones asynchronous; "
+                                       "the numbers are the rows of the arrows table.")
 
 
-def flow_diagram(we: WorkedExample) -> str:
-    nodes: dict[str, str] = {}
-    for a in we.example.flow.arrows:
-        for name in (a.source, a.to):
-            nodes.setdefault(name, f"n{len(nodes)}")
-    lines = ["flowchart LR"]
-    lines += [f'    {ident}["{_label(name)}"]' for name, ident in nodes.items()]
-    for i, a in enumerate(we.example.flow.arrows, 1):
-        arrow = "-.->" if a.async_ else "-->"
-        lines.append(f'    {nodes[a.source]} {arrow}|"{i}. {_label(a.says)}"| {nodes[a.to]}')
-    return mermaid("\n".join(lines))
+def _minutes(book: Handbook, step_id: str | None) -> str:
+    if step_id is None:
+        return ""
+    plan = budgets(book)
+    i = [s.id for s in book.framework.steps].index(step_id)
+    spans = [f"minutes {numbers.step_starts(m)[i]}–{numbers.step_starts(m)[i] + m[i]} of {total}" for total, m in plan.items()]
+    return f"*{'; '.join(spans).capitalize()}.*\n"
 
 
-def _opening(we: WorkedExample) -> str:
-    o = we.example.opening
-    out = [f"**Goal:** {o.goal}\n", "**Non-goals:** " + "; ".join(o.non_goals) + ".\n"]
-    out.append("**SLOs:**\n\n" + "\n".join(f"- {s.text}" for s in o.slos) + "\n")
-    if o.scope_note:
-        out.append(f"**Scope:** {o.scope_note}\n")
+def _list(items: list[str]) -> str:
+    return "\n".join(f"- {i}" for i in items) + "\n"
+
+
+def _scope(ex: schema.Example) -> str:
+    s = ex.scope
+    out = [f"**Goal:** {s.goal}\n", "**Clarifying questions, and the answers this example assumes:**\n",
+           table(["Ask", "Assume"], [[q.ask, q.assume] for q in s.questions]),
+           "**Functional requirements:**\n\n" + _list(s.functional),
+           "**Non-functional requirements:**\n\n" + _list([r.text for r in s.non_functional]),
+           "**Non-goals:** " + "; ".join(s.non_goals) + ".\n"]
+    if s.scope_note:
+        out.append(f"**Scope:** {s.scope_note}\n")
     return "\n".join(out)
 
 
-def _numbers(we: WorkedExample, here: Here) -> str:
-    result = estimate(we.scenario)
-    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here),
-           we.example.numbers_note + "\n"]
+def _sizing(book: Handbook, here: Here, ex: schema.Example, result: dict) -> str:
+    rows = {r.id: r for r in book.capacity.rows}
+    lines = []
+    for s in example_figures.sizing(ex, result, rows):
+        factors = [f"× {format_number(f)} {w}" for f, w in ((s.line.per_op, "per request"), (s.line.copies, "copies")) if f != 1]
+        # The operation's own figure, each factor applied, then what reaches the component.
+        if s.row.unit == "bytes":
+            steps, total = [f"{format_bytes(s.base)} stored"] + factors, format_bytes(s.load)
+        else:
+            steps = [f"{format_rate(s.base)} at peak"] + factors + (["× the cache's miss ratio"] if s.line.after_cache else [])
+            total = format_rate(s.load)
+        load = " ".join(steps) + (f" = **{total}**" if len(steps) > 1 else "")
+        lines.append([f"**{s.line.what}**" + (f"<br>{s.line.note}" if s.line.note else ""), load,
+                      capacity.cell(book, here, s.row.id), f"**{s.nodes:,}**"])
+    out = ["**Sizing** (nodes = load ÷ what one node handles, rounded up; add headroom and replicas):\n",
+           table(["Component", "Load", "One node (capacity table)", "Nodes"], lines, ["---", "--:", "---", "--:"])]
+    cached = example_figures.cache_sizing(ex, result, rows)
+    if cached:
+        c = cached.cache
+        out.append(f"**Cache:** {format_count(c.items)} items × ({format_bytes(c.item_bytes)} + "
+                   f"{format_bytes(cached.row.value)} overhead per key) ≈ **{format_bytes(cached.bytes)}**. "
+                   f"At a {format_number(c.hit_ratio * 100)} % hit ratio, {format_rate(cached.peak_reads)} of "
+                   f"*{html.escape(c.serves, quote=False)}* at peak leave **{format_rate(cached.misses)}** for the store behind it. {c.why}\n")
+    return "\n".join(out)
+
+
+def _numbers(book: Handbook, here: Here, we: WorkedExample, ex: schema.Example, result: dict) -> str:
+    out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here), ex.numbers.note + "\n",
+           _sizing(book, here, ex, result)]
     if we.scenario.source:
         out.append(f"*Source of the figures:* {we.scenario.source}\n")
     return "\n".join(out)
@@ -64,41 +99,70 @@ def _code(text: str | None) -> str:
     return f"`` {text} ``" if text else "—"
 
 
-def _api(we: WorkedExample) -> str:
-    api = we.example.api
+def _api(ex: schema.Example) -> str:
+    api = ex.api
     # Bodies are code: it keeps "{code, short_url}" from being read as an attribute list.
     rows = [[f"`{e.method} {e.path}`", e.does, _code(e.request), _code(e.response)] for e in api.endpoints]
     out = table(["Call", "Does", "Request", "Response"], rows)
     return out + (f"\n{api.note}\n" if api.note else "")
 
 
-def _data_model(we: WorkedExample) -> str:
-    dm = we.example.data_model
+def _data_model(ex: schema.Example) -> str:
+    dm = ex.data_model
     rows = [[f"**{e.name}**", f"`{e.key}`", e.fields, e.store] for e in dm.entities]
     out = [table(["Entity", "Key", "Fields", "Store"], rows)]
     out.append(f"**Shard key:** {dm.shard_key}. {dm.why}\n")
     out.append(f"**Hot-key risk:** {dm.hot_key_risk}\n")
     if dm.indexes:
-        out.append("**Indexes:**\n\n" + "\n".join(f"- {i}" for i in dm.indexes) + "\n")
-    if dm.states:
-        out.append(f"**States:** {dm.states}\n")
+        out.append("**Indexes:**\n\n" + _list(dm.indexes))
     return "\n".join(out)
 
 
-def _flow(we: WorkedExample) -> str:
-    f = we.example.flow
-    steps = "\n".join(f"{i}. **{a.source} → {a.to}:** {a.says}" + (" *(asynchronous)*" if a.async_ else "")
-                      for i, a in enumerate(f.arrows, 1))
+def arrows_table(flow: schema.Flow) -> str:
+    names = {n.id: n.label for n in flow.nodes}
+    rows = [[str(i), f"{names[e.source]} → {names[e.to]}", e.what, f"{e.format}, {e.size}", e.mode, e.retry]
+            for i, e in enumerate(flow.edges, 1)]
+    return table(["#", "From → to", "What travels", "Format, size", "Sync or async", "Retry or idempotency"], rows,
+                 ["--:", "---", "---", "---", "---", "---"])
+
+
+def _states(sm: schema.StateMachine) -> str:
+    return (f"**{sm.name} states:** " + " · ".join(f"`{s}`" for s in sm.states) + "\n\n" +
+            table(["From", "To", "When"], [[f"`{t.source}`", f"`{t.to}`", t.event] for t in sm.transitions]))
+
+
+def _design(ex: schema.Example) -> str:
+    f = ex.flow
     path = " → ".join(str(n) for n in f.critical_path)
-    return "\n".join([flow_diagram(we), steps + "\n", f"**Critical path:** arrows {path}. {f.narrative}\n"])
+    out = [heading(3, "API", "api"), _api(ex), heading(3, "Data model", "data-model"), _data_model(ex),
+           heading(3, "Flow", "flow"), flow_figure(ex.title, f), "**The arrows**, in the order a request meets them:\n",
+           arrows_table(f), f"**Critical path:** arrows {path}. {f.narrative}\n"]
+    if f.states:
+        out.append(_states(f.states))
+    return "\n".join(out)
 
 
-def _failures(book: Handbook, we: WorkedExample, here: Here) -> str:
+def _deep_dives(book: Handbook, here: Here, ex: schema.Example) -> str:
+    out = []
+    for i, d in enumerate(ex.deep_dives, 1):
+        out.append(heading(3, d.hotspot, f"deep-dive-{i}"))
+        out.append(f"**Why it is hot:** {d.why}\n")
+        if d.ladder:
+            out.append("The options, from the weakest to the strongest:\n")
+        rows = [[f"**{o.name}**", o.how, o.costs, o.gives_up,
+                 o.numbers + "".join(f"<br>{capacity.cell(book, here, r)}" for r in o.capacity)] for o in d.options]
+        out.append(table(["Option", "How", "Costs", "Gives up", "The numbers"], rows))
+        out.append(f"**Pick: {d.pick}.** {d.because}\n\n*How to reverse:* {d.reverse}\n\n"
+                   f"*Check with the interviewer:* {d.check}\n")
+    return "\n".join(out)
+
+
+def _failures(book: Handbook, here: Here, ex: schema.Example) -> str:
     inv = book.one_pager.failure_inventory
     modes = {m.id: m for m in inv.modes}
     controls = {c.id: c for c in inv.controls}
     out = []
-    for f in we.example.failures:
+    for f in ex.failures:
         names = ", ".join(controls[c].name for c in f.controls)
         out.append(heading(3, modes[f.mode].name, f"failure-{f.mode}"))
         out.append(f"{f.here}\n\n**Controls ({names}):** {f.detail}\n\n**Alert:** {f.alert}\n")
@@ -106,25 +170,26 @@ def _failures(book: Handbook, we: WorkedExample, here: Here) -> str:
     return "\n".join(out)
 
 
-def _tradeoffs(we: WorkedExample) -> str:
-    out = []
-    for t in we.example.tradeoffs:
-        out.append(f"**{t.choice}: {t.chosen}.**\n")
-        out.append(table(["Pros", "Cons"], [[t.pros[0], t.cons[0]], [t.pros[1], t.cons[1]]]))
-        out.append(f"*How to reverse:* {t.reverse}\n")
-    return "\n".join(out)
+def _wrap_up(ex: schema.Example) -> str:
+    w = ex.wrap_up
+    return "\n".join([w.summary + "\n", "**What it gives up:**\n\n" + _list(w.gives_up),
+                      "**MVP:**\n\n" + _list(w.roadmap.mvp), "**Next 10×:**\n\n" + _list(w.roadmap.next_10x)])
 
 
-def _roadmap(we: WorkedExample) -> str:
-    r = we.example.roadmap
-    return ("**MVP:**\n\n" + "\n".join(f"- {i}" for i in r.mvp) +
-            "\n\n**Next 10×:**\n\n" + "\n".join(f"- {i}" for i in r.next_10x) + "\n")
+def _levels(ex: schema.Example) -> str:
+    lv = ex.levels
+    return table(["Level", "What this prompt asks of it"],
+                 [["**Mid-level**", lv.mid], ["**Senior**", lv.senior], ["**Staff**", lv.staff]])
 
 
-def _red_team(book: Handbook, we: WorkedExample, here: Here) -> str:
+def _follow_ups(ex: schema.Example) -> str:
+    return "\n".join(f"**“{f.question}”**\n\n" + _list(f.strong_answer) for f in ex.follow_ups)
+
+
+def _red_team(book: Handbook, here: Here, ex: schema.Example) -> str:
     questions = {q.id: q for q in book.red_team}
     out = []
-    for r in we.example.red_team:
+    for r in ex.red_team:
         q = questions[r.question]
         out.append(f"**“[{q.question}]({link('red-team.md#' + q.id, here)})”**\n\n{r.answer}\n")
     return "\n".join(out)
@@ -133,22 +198,22 @@ def _red_team(book: Handbook, we: WorkedExample, here: Here) -> str:
 @macro
 def worked_example(book: Handbook, here: Here, slug: str) -> str:
     we = book.examples[slug]
-    ex = we.example
+    result = estimate(we.scenario)
+    ex = we.example  # placeholders already expanded by the loader
     body = {
-        "opening": _opening(we),
-        "numbers": _numbers(we, here),
-        "api": _api(we),
-        "data-model": _data_model(we),
-        "flow": _flow(we),
-        "failures": _failures(book, we, here),
-        "trade-offs": _tradeoffs(we),
-        "roadmap": _roadmap(we),
-        "red-team": _red_team(book, we, here),
-        "wrap-up": ex.wrap_up + "\n",
+        "scope": _scope(ex),
+        "numbers": _numbers(book, here, we, ex, result),
+        "design": _design(ex),
+        "deep-dives": _deep_dives(book, here, ex),
+        "failures": _failures(book, here, ex),
+        "wrap-up": _wrap_up(ex),
+        "levels": _levels(ex),
+        "follow-ups": _follow_ups(ex),
+        "red-team": _red_team(book, here, ex),
     }
     out = [f"> **The prompt:** “{ex.prompt}”\n", ex.summary + "\n", example_blocks(book, here, slug)]
-    for ident, title in SECTIONS:
-        out += [heading(2, title, ident), body[ident]]
+    for ident, title, step in SECTIONS:
+        out += [heading(2, title, ident), _minutes(book, step), body[ident]]
     return "\n".join(out)
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import estimates, loader, schema
+from . import estimates, example_figures, loader, schema
 from .errors import DataError
 
 
 @dataclass(frozen=True)
 class WorkedExample:
-    """An example with its slug (the file name) and the scenario its numbers come from."""
+    """An example with its slug (the file name) and the scenario its numbers come from; its text
+    has the placeholders replaced by the figures they name."""
     slug: str
     example: schema.Example
     scenario: schema.Scenario
@@ -38,6 +39,7 @@ class Handbook:
     numbers: schema.Numbers
     guide: schema.Guide
     capacity: schema.Capacity
+    cold_prompts: schema.ColdPrompts
     scenarios: dict[str, schema.Scenario]      # by slug: data/scenarios/<slug>.yml
     blocks: dict[str, schema.Block]            # by slug: data/blocks/<slug>.yml
     examples: dict[str, WorkedExample]         # by slug: data/examples/<slug>.yml
@@ -171,13 +173,15 @@ def _check_labels(book: Handbook, data_dir: Path) -> None:
         raise DataError(str(data_dir / "red_team.yml"), bad)
 
 
-def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario],
+def _examples(paths: list[Path], files: dict, scenarios: dict[str, schema.Scenario],
               blocks: dict[str, schema.Block]) -> dict[str, WorkedExample]:
     inventory = files["one_pager"].failure_inventory
     modes, controls = {m.id for m in inventory.modes}, {c.id for c in inventory.controls}
     questions = {q.id for q in files["red_team"]}
+    rows = {r.id: r for r in files["capacity"].rows}
     out = {}
-    for slug, ex in _folder(data_dir, "examples", lambda p: loader.load(schema.Example, p)).items():
+    for path in paths:
+        slug, ex = path.stem, loader.load(schema.Example, path)
         problems = [] if ex.scenario in scenarios else [_unknown("scenario", ex.scenario, scenarios, "scenario (data/scenarios/)")]
         for i, f in enumerate(ex.failures):
             problems += [_unknown(f"failures[{i}].mode", f.mode, modes, "failure mode")] if f.mode not in modes else []
@@ -186,20 +190,31 @@ def _examples(data_dir: Path, files: dict, scenarios: dict[str, schema.Scenario]
                      for i, r in enumerate(ex.red_team) if r.question not in questions]
         problems += [_unknown(f"blocks[{i}]", b, blocks, "building block (data/blocks/)")
                      for i, b in enumerate(ex.blocks) if b not in blocks]
+        if not problems:
+            result = estimates.estimate(scenarios[ex.scenario])
+            problems = example_figures.problems(ex, result, rows)
         if problems:
-            raise DataError(str(data_dir / "examples" / f"{slug}.yml"), problems)
-        out[slug] = WorkedExample(slug, ex, scenarios[ex.scenario])
+            raise DataError(str(path), problems)
+        # Placeholders become figures once, here, so every page that quotes the example prints them.
+        out[slug] = WorkedExample(slug, example_figures.expanded(ex, result, rows), scenarios[ex.scenario])
     return out
 
 
-def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None) -> Handbook:
-    """Read every file of data/; raise one DataError naming the file and place of the first bad one."""
+def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None,
+                  examples: list[Path] | None = None) -> Handbook:
+    """Read every file of data/; raise one DataError naming the file and place of the first bad one.
+    `examples` loads only those example files instead of data/examples/*.yml (the checker's case)."""
     data_dir = Path(data_dir)
     files = {name: loader.load(model, data_dir / f"{name}.yml") for name, model in schema.FILES.items()}
     _cross_checks(files, data_dir, Path(docs_dir) if docs_dir else None)
     scenarios = _folder(data_dir, "scenarios", estimates.load_scenario)  # checked to compute without overflow
     blocks = _folder(data_dir, "blocks", lambda p: loader.load(schema.Block, p))
     _check_blocks(blocks, files, data_dir)
-    book = Handbook(**files, scenarios=scenarios, blocks=blocks, examples=_examples(data_dir, files, scenarios, blocks))
+    bad = [_unknown(f"prompts[{i}].blocks", b, blocks, "building block (data/blocks/)")
+           for i, p in enumerate(files["cold_prompts"].prompts) for b in p.blocks if b not in blocks]
+    if bad:
+        raise DataError(str(data_dir / "cold_prompts.yml"), bad)
+    book = Handbook(**files, scenarios=scenarios, blocks=blocks, examples=_examples(sorted((data_dir / "examples").glob("*.yml")) if examples is None else examples,
+                                         files, scenarios, blocks))
     _check_labels(book, data_dir)
     return book

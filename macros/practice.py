@@ -18,7 +18,7 @@ from . import contract, numbers
 from .estimates import scenario_data
 from .handbook import Handbook
 from .registry import Here, macro
-from .render import budgets, link
+from .render import block_link, budgets, heading, link, table
 from .schema import Scenario
 
 ESTIMATOR_PAGE = "practice/estimator.md"
@@ -41,7 +41,8 @@ def page_scripts(here: Here, *names: str) -> str:
     """`<script defer src>` tags for page-only scripts, at the end of a page's Markdown: on a first
     load they run after the site-wide scripts (handbook.js first), and Material's instant navigation
     re-runs them when it swaps this page in, in order, one after the other."""
-    return "\n".join(f'<script defer src="{here.url("assets/javascripts/" + n)}"></script>' for n in names) + "\n"
+    return "\n".join(f'<script defer data-page-script src="{here.url("assets/javascripts/" + n)}"></script>'
+                     for n in names) + "\n"
 
 
 # --- estimator -----------------------------------------------------------------------------------
@@ -123,15 +124,42 @@ def red_team_drill(book: Handbook, here: Here) -> str:
     return "\n".join(out)
 
 
+COLD_PAGE = "practice/cold-prompts.md"
+
+
 @macro
 def prompt_picker(book: Handbook, here: Here) -> str:
-    """The worked examples' prompts, each linking to its example page; the drill script can pick one."""
+    """The worked examples' prompts, each linking to its example page, and the cold prompts, each
+    linking to its interviewer's sheet; the drill script can pick one."""
     out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n']
     rows = [f"- [{we.example.title}]({link('examples/' + slug + '.md', here)}): "
             f'<span class="prompt-picker__prompt">“{we.example.prompt}”</span>'
             for slug, we in book.examples.items()]
+    rows += [f"- [{p.title}]({link(COLD_PAGE + '#cold-' + p.id, here)}) (cold, no worked answer): "
+             f'<span class="prompt-picker__prompt">“{p.prompt}”</span>' for p in book.cold_prompts.prompts]
     out.append("\n".join(rows) + "\n")
     out.append("</div>\n")
+    return "\n".join(out)
+
+
+@macro
+def cold_prompts(book: Handbook, here: Here) -> str:
+    """One interviewer's sheet per prompt; on paper each sheet is a page of its own."""
+    cp = book.cold_prompts
+    out = [cp.intro + "\n"]
+    for p in cp.prompts:
+        out.append(f'<section class="cold-sheet" markdown="1">\n')
+        out.append(heading(2, p.title, f"cold-{p.id}"))
+        out.append(f"> **Say:** “{p.prompt}”\n")
+        out.append("**Reveal only when asked:**\n")
+        out.append(table(["If the candidate asks", "Reveal"], [[r.ask, r.answer] for r in p.reveal]))
+        out.append("**Curveballs** (the first once a design is on the board, the second about ten minutes later):\n")
+        out.append("\n".join(f"{i}. {c}" for i, c in enumerate(p.curveballs, 1)) + "\n")
+        out.append(table(["Level", "Must show"], [["**Mid-level**", p.levels.mid], ["**Senior**", p.levels.senior],
+                                                  ["**Staff**", p.levels.staff]]))
+        out.append('<div class="screen-only" markdown="1">\n\nBuilding blocks: ' +
+                   ", ".join(block_link(book, here, b) for b in p.blocks) + "\n\n</div>\n")
+        out.append("</section>\n")
     return "\n".join(out)
 
 

@@ -67,3 +67,25 @@ def bound(fn: Callable, context: dict[str, Callable[[], Any]]) -> Callable:
     call.__name__ = fn.__name__
     call.__doc__ = fn.__doc__
     return call
+
+
+class Unavailable:
+    """What a page's `{{ book... }}` finds while the data is broken (the dev server only): any
+    attribute, call, item or iteration gives a short notice instead of an error, so every page still
+    renders and shows the data error above it."""
+    NOTICE = "(not shown: a data file is wrong)"
+
+    def __getattr__(self, name: str) -> "Unavailable":
+        return self
+
+    def __call__(self, *args, **kwargs) -> "Unavailable":
+        return self
+
+    def __getitem__(self, key) -> "Unavailable":
+        return self
+
+    def __iter__(self):
+        return iter(())
+
+    def __str__(self) -> str:
+        return self.NOTICE

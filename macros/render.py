@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 
-from . import numbers, schema, units
+from . import diagrams, numbers, schema, units
 from .handbook import Handbook
 from .registry import Here, macro
 
@@ -46,20 +46,27 @@ def heading(level: int, text: str, ident: str) -> str:
     return f"{'#' * level} {safe} {{#{ident}}}\n"
 
 
+def _cell(text: str) -> str:
+    """A table cell's text: pipes escaped, and braces outside code spans written as entities, or a
+    cell ending in "{lat, lng}" would be read as an attribute list (attr_list)."""
+    out, at = [], 0
+    for m in schema.CODE_SPAN.finditer(text):
+        out += [text[at:m.start()].replace("{", "&#123;"), m.group(0)]
+        at = m.end()
+    out.append(text[at:].replace("{", "&#123;"))
+    return "".join(out).replace("|", "\\|")
+
+
 def table(header: list[str], rows: list[list[str]], align: list[str] | None = None) -> str:
     align = align or ["---"] * len(header)
     out = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
-    out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
     return "\n".join(out) + "\n"
 
 
 def admonition(kind: str, title: str, body: str) -> str:
     indented = "\n".join(("    " + line) if line else "" for line in body.strip().splitlines())
     return f'!!! {kind} "{title}"\n\n{indented}\n'
-
-
-def mermaid(code: str) -> str:
-    return f"```mermaid\n{code.strip()}\n```\n"
 
 
 # --- mantra and framework -----------------------------------------------------------------
@@ -91,13 +98,14 @@ def budget_table(book: Handbook, here: Here) -> str:
 @macro
 def framework_diagram(book: Handbook) -> str:
     plan = budgets(book)
-    lines = ["flowchart TD"]
+    labels = []
     for step in book.framework.steps:
         mins = " / ".join(f"{plan[t][step.number - 1]}" for t in plan)
-        lines.append(f'    s{step.number}["{step.number}. {step.title}<br/>{mins} min"]')
-    for step in book.framework.steps[1:]:
-        lines.append(f"    s{step.number - 1} --> s{step.number}")
-    return mermaid("\n".join(lines))
+        labels.append(f"{step.number}. {step.short}\n{mins} min")
+    lengths = " / ".join(str(t) for t in plan)
+    svg = diagrams.draw(diagrams.steps_source(labels))
+    return diagrams.figure(svg, "The four steps in order: " + ", ".join(f"{s.number}. {s.title}" for s in book.framework.steps),
+                           f"Minutes for a {lengths}-minute interview.")
 
 
 @macro
@@ -197,10 +205,10 @@ def job_states_inline(book: Handbook) -> str:
 @macro
 def job_state_machine(book: Handbook) -> str:
     sm = book.one_pager.job_state_machine
-    lines = ["stateDiagram-v2", f"    [*] --> {sm.states[0].id}"]
-    lines += [f"    {t.from_} --> {t.to}: {t.event}" for t in sm.transitions]
-    lines += [f"    {s.id} --> [*]" for s in sm.states if s.final]
-    out = [sm.intro + "\n", mermaid("\n".join(lines))]
+    source = diagrams.states_source([(s.id, s.label or s.id, s.final) for s in sm.states],
+                                    [(t.from_, t.to, t.event) for t in sm.transitions])
+    label = "Job states: " + ", ".join(s.label or s.id for s in sm.states) + "; the tables that follow list each state and transition"
+    out = [sm.intro + "\n", diagrams.figure(diagrams.draw(source), label, "Final states are drawn round.")]
     out.append(table(["State", "Meaning"], [[f"{tag('job-state', s.id.lower())}`{s.label or s.id}`", s.meaning] for s in sm.states]))
     out.append(table(["From", "To", "When"], [[f"`{t.from_}`", f"`{t.to}`", t.event] for t in sm.transitions]))
     return "\n".join(out)
@@ -216,9 +224,17 @@ def data_flow(book: Handbook) -> str:
 @macro
 def failure_inventory(book: Handbook) -> str:
     fi = book.one_pager.failure_inventory
-    rows = [[f"{tag('failure', m.id)}**{m.name}**", m.what] for m in fi.modes]
-    out = [fi.intro + "\n", table(["Failure mode", "What happens"], rows)]
-    out.append("\n".join(f"- {tag('control', c.id)}**{c.name}:** {c.what}" for c in fi.controls) + "\n")
+    def modes(wide: bool) -> str:
+        return table(["Failure mode", "What happens"],
+                     [[f"{tag('failure', m.id)}**{m.name}**", m.what] for m in fi.modes if m.wide == wide])
+
+    def controls(wide: bool) -> str:
+        return "\n".join(f"- {tag('control', c.id)}**{c.name}:** {c.what}" for c in fi.controls if c.wide == wide) + "\n"
+
+    out = [fi.intro + "\n", modes(False), controls(False)]
+    # The wider inventory is for the screen: the printed sheet keeps the five.
+    out += ['<div class="screen-only" markdown>\n', heading(3, "The wider inventory", "failures-wide"),
+            "The worked examples choose their two failures from these as well:\n", modes(True), controls(True), "</div>\n"]
     return "\n".join(out)
 
 

@@ -19,14 +19,14 @@ from .messages import message, quote
 
 TEXT_LIMIT = 2_000     # characters in one text value: the longest paragraph the handbook prints
 SHORT_LIMIT = 200      # a name, a label, a table cell
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 
 
 def safe_markdown(text: str) -> str:
     """Data text is Markdown, never HTML: &, < and > are written as entities outside code spans
     (inside them Markdown shows them as they are), so markup in a data file prints as text."""
     out, at = [], 0
-    for m in _CODE_SPAN.finditer(text):
+    for m in CODE_SPAN.finditer(text):
         out.append(html.escape(text[at:m.start()], quote=False))
         out.append(m.group(0))
         at = m.end()
@@ -210,12 +210,14 @@ class FailureMode(Strict):
     id: Slug
     name: Text
     what: Text
+    wide: bool = False                # in the wider inventory the examples draw on, not on paper
 
 
 class Control(Strict):
     id: Slug
     name: Text
     what: Text
+    wide: bool = False
 
 
 class FailureInventory(Strict):
@@ -741,15 +743,76 @@ class Block(Strict):
 
 
 # --- data/examples/*.yml: the worked examples ----------------------------------------------------
+# One template, in the order of the interview: scope, numbers, high-level design, deep dives,
+# failures, wrap-up, what each level shows, follow-up questions. Figures the estimate or the
+# capacity table holds are written as placeholders ([[peak: <operation>]], [[cap: <row>]] ...)
+# and rendered from the data, so prose cannot drift from it.
 
-Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "WS", "GRPC"]
+Method = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "WS", "GRPC", "SSE"]
+PLACEHOLDER = re.compile(r"\[\[\s*([a-z-]+)\s*:\s*([^\]]+?)\s*\]\]")
+PLACEHOLDER_KINDS = ("peak", "avg", "per-day", "stored-day", "stored", "bandwidth", "cap", "nodes")
+# A rate written out as a figure ("23K/s", "2,300 writes a second") where a placeholder belongs.
+LITERAL_RATE = re.compile(r"\d[\d,.]*\s?[KMB]?\s?(?:/s\b|(?:reads|writes|requests|queries|ops|operations|messages)?\s?(?:a|per) second)")
 
 
-class Opening(Strict):
+def placeholders(text: str) -> list[tuple[str, str]]:
+    return [(m.group(1), m.group(2)) for m in PLACEHOLDER.finditer(text)]
+
+
+class Question(Strict):
+    ask: Text                                    # a clarifying question the candidate asks
+    assume: Text                                 # the answer this example assumes
+
+
+class Requirement(Strict):
+    id: Slug
+    text: Text
+
+    def problems(self) -> Problems:
+        return [] if re.search(r"\d", self.text) else [(("text",), "a non-functional requirement with a number in it")]
+
+
+class Scope(Strict):
     goal: Text                                   # "X delivers Y to Z users"
+    questions: list[Question] = Field(min_length=3)
+    functional: list[Text] = Field(min_length=1, max_length=3)   # the top three
+    non_functional: list[Requirement] = Field(min_length=2)       # each with a number
     non_goals: list[Text] = Field(min_length=1)
-    slos: list[Item] = Field(min_length=1)       # p95 latency, freshness, availability, cost
     scope_note: Optional[Text] = None            # the scoping decision said aloud (1:1 vs groups...)
+
+
+class Sizing(Strict):
+    """One line of cluster sizing: nodes = peak load x ops per request x copies / what one node handles,
+    or, against a capacity row in bytes, the operation's stored total x copies / what one node holds."""
+    what: Short                                  # "Redirect servers"
+    load: Name                                   # an operation of the example's scenario
+    per_op: float = Field(default=1, gt=0)       # store operations per request (2 when a write touches two keys)
+    copies: float = Field(default=1, ge=1)       # replicas that each take the write
+    after_cache: bool = False                    # only the cache's misses reach it
+    capacity: Slug                               # a capacity-table row, unit per_second or bytes
+    note: Optional[Text] = None
+
+
+class CacheSizing(Strict):
+    """Cache size from the working set, and what the hit ratio leaves for the store behind it."""
+    serves: Name                                 # the read operation the cache answers
+    hit_ratio: float = Field(gt=0, lt=1)
+    items: Annotated[float, BeforeValidator(units.parse_count)]   # the working set, in items ("20M")
+    item_bytes: Annotated[float, BeforeValidator(units.parse_size)]
+    overhead: Slug                               # capacity row: bytes of overhead per key
+    why: Text                                    # why this working set and this hit ratio
+
+
+class ExampleNumbers(Strict):
+    note: Text                                   # what the numbers mean for the design
+    sizing: list[Sizing] = Field(min_length=1)
+    cache: Optional[CacheSizing] = None
+
+    def problems(self) -> Problems:
+        after = [i for i, s in enumerate(self.sizing) if s.after_cache]
+        if after and self.cache is None:
+            return [(("sizing", after[0], "after_cache"), "a cache: section, since this line counts only its misses")]
+        return []
 
 
 class Endpoint(Strict):
@@ -778,45 +841,114 @@ class DataModel(Strict):
     why: Text                                    # why the shard key spreads load
     hot_key_risk: Text                           # where it can still run hot, and the remedy
     indexes: list[Text] = Field(default_factory=list)
-    states: Optional[Text] = None                # a job state machine, when the design has jobs
 
 
-class Arrow(Strict):
-    source: Text = Field(alias="from")
-    to: Text
-    says: Text                                   # what travels on the arrow, with its size
-    async_: bool = Field(default=False, alias="async")
+NODE_KINDS = ("client", "edge", "load-balancer", "service", "cache", "database", "queue", "object-store", "external")
+
+
+class Node(Strict):
+    id: Slug
+    label: Short
+    kind: Literal[NODE_KINDS]
+
+
+class Edge(Strict):
+    """One arrow, numbered by its place in the list: the order a request meets it."""
+    source: Slug = Field(alias="from")
+    to: Slug
+    what: Short                                  # what travels
+    format: Short                                # "JSON over HTTPS", "Protobuf over gRPC", "Kafka record"
+    size: Short                                  # "≈100 B", "1-4 MB chunk"
+    mode: Literal["sync", "async"]
+    retry: Text                                  # its retry or idempotency rule
+
+
+class Transition(Strict):
+    source: Slug = Field(alias="from")
+    to: Slug
+    event: Short
+
+
+class StateMachine(Strict):
+    name: Short                                  # "Upload"
+    states: list[Slug] = Field(min_length=2)
+    transitions: list[Transition] = Field(min_length=1)
+
+    def problems(self) -> Problems:
+        known = set(self.states)
+        return [(("transitions", i, end), f"one of the states {sorted(known)}")
+                for i, t in enumerate(self.transitions) for end, s in (("from", t.source), ("to", t.to)) if s not in known]
 
 
 class Flow(Strict):
-    arrows: list[Arrow] = Field(min_length=3)
-    critical_path: list[int] = Field(min_length=1)   # arrow numbers, 1-based, in order
+    nodes: list[Node] = Field(min_length=3)
+    edges: list[Edge] = Field(min_length=3)
+    critical_path: list[int] = Field(min_length=1)   # edge numbers, 1-based, in order
     narrative: Text
+    states: Optional[StateMachine] = None        # the job's state machine, when the design has jobs
 
     def problems(self) -> Problems:
-        bad = [n for n in self.critical_path if not 1 <= n <= len(self.arrows)]
-        return [(("critical_path",), f"names arrows {bad}, but arrows are numbered 1 to {len(self.arrows)}")] if bad else []
+        ids = [n.id for n in self.nodes]
+        out: Problems = [(("nodes", i, "id"), f"an id used once, but {n!r} repeats") for i, n in enumerate(ids) if n in ids[:i]]
+        out += [(("edges", i, end), f"a node id, one of {ids}") for i, e in enumerate(self.edges)
+                for end, n in (("from", e.source), ("to", e.to)) if n not in ids]
+        used = {n for e in self.edges for n in (e.source, e.to)}
+        out += [(("nodes", i), f"a node some edge uses, but no edge reaches {n!r}") for i, n in enumerate(ids) if n not in used]
+        bad = [n for n in self.critical_path if not 1 <= n <= len(self.edges)]
+        if bad:
+            out.append((("critical_path",), f"names edges {bad}, but edges are numbered 1 to {len(self.edges)}"))
+        return out
+
+
+class DeepDiveOption(Strict):
+    name: Short
+    how: Text
+    costs: Text
+    gives_up: Text
+    numbers: Text                                # the figures that decide it
+    capacity: list[Slug] = []                    # capacity rows it relies on (printed from the table)
+
+
+class DeepDive(Strict):
+    hotspot: Short                               # "Generating short codes"
+    why: Text                                    # why it is hot: a figure from the numbers, by placeholder
+    ladder: bool = False                         # the options run from weakest to strongest
+    options: list[DeepDiveOption] = Field(min_length=2)
+    pick: Short                                  # the name of the option chosen
+    because: Text
+    reverse: Text                                # how to reverse the choice later
+    check: Text                                  # what to check with the interviewer
+
+    def problems(self) -> Problems:
+        names = [o.name for o in self.options]
+        out: Problems = [] if self.pick in names else [(("pick",), f"the name of one of the options {names}")]
+        if not placeholders(self.why):
+            out.append((("why",), "a figure from the numbers, as a placeholder such as [[peak: <operation>]]"))
+        return out
 
 
 class Failure(Strict):
-    mode: Slug                                   # an id from the one-pager's failure inventory
+    mode: Slug                                   # an id from the failure inventory
     here: Text                                   # how it shows up in this design
     controls: list[Slug] = Field(min_length=1)   # ids from the failure inventory's controls
-    detail: Text                                 # the control applied to this design
+    detail: Text                                 # the controls applied to this design
     alert: Text
-
-
-class Tradeoff(Strict):
-    choice: Text
-    chosen: Text
-    pros: list[Text] = Field(min_length=2, max_length=2)
-    cons: list[Text] = Field(min_length=2, max_length=2)
-    reverse: Text
 
 
 class Roadmap(Strict):
     mvp: list[Text] = Field(min_length=1)
     next_10x: list[Text] = Field(min_length=1)
+
+
+class WrapUp(Strict):
+    summary: Text
+    gives_up: list[Text] = Field(min_length=1)   # what the design gives up
+    roadmap: Roadmap
+
+
+class FollowUp(Strict):
+    question: Text                               # what the interviewer asks of this design
+    strong_answer: list[Text] = Field(min_length=2)
 
 
 class RedTeamAnswer(Strict):
@@ -829,17 +961,53 @@ class Example(Strict):
     prompt: Text                                 # what the interviewer says; used by the drill picker
     summary: Text                                # one line for the index
     scenario: Slug                               # data/scenarios/<scenario>.yml
-    opening: Opening
-    numbers_note: Text                           # what the numbers mean for the design
+    blocks: list[Slug] = Field(min_length=1)     # the building blocks it relies on (data/blocks/<slug>.yml)
+    scope: Scope
+    numbers: ExampleNumbers
     api: Api
     data_model: DataModel
     flow: Flow
+    deep_dives: list[DeepDive] = Field(min_length=2, max_length=3)
     failures: list[Failure] = Field(min_length=2, max_length=2)
-    tradeoffs: list[Tradeoff] = Field(min_length=1)
-    roadmap: Roadmap
-    red_team: list[RedTeamAnswer] = Field(min_length=3)
-    wrap_up: Text
-    blocks: list[Slug] = Field(min_length=1)     # the building blocks it relies on (data/blocks/<slug>.yml)
+    wrap_up: WrapUp
+    levels: Levels
+    follow_ups: list[FollowUp] = Field(min_length=3)
+    red_team: list[RedTeamAnswer] = Field(min_length=2)
+
+    def problems(self) -> Problems:
+        out: Problems = []
+        if LITERAL_RATE.search(self.numbers.note):
+            out.append((("numbers", "note"), "rates as placeholders ([[peak: <operation>]]), not typed figures: "
+                        + quote(LITERAL_RATE.search(self.numbers.note).group(0))))
+        for i, d in enumerate(self.deep_dives):
+            if LITERAL_RATE.search(d.why):
+                out.append((("deep_dives", i, "why"), "rates as placeholders, not typed figures: " + quote(LITERAL_RATE.search(d.why).group(0))))
+        modes = [f.mode for f in self.failures]
+        if len(set(modes)) < len(modes):
+            out.append((("failures",), "two different failure modes"))
+        return out
+
+
+# --- data/cold_prompts.yml: prompts to practise with no worked answer ---------------------------
+
+class Reveal(Strict):
+    ask: Text                                    # what the candidate must ask
+    answer: Text                                 # what the interviewer reveals, only when asked
+
+
+class ColdPrompt(Strict):
+    id: Slug
+    title: Short
+    prompt: Text                                 # what the interviewer says at the start
+    reveal: list[Reveal] = Field(min_length=4)   # requirements given only when asked
+    curveballs: list[Text] = Field(min_length=2, max_length=2)   # what the interviewer throws in mid-way
+    levels: Levels                               # what each level must show for it
+    blocks: list[Slug] = Field(min_length=1)     # the building blocks it exercises
+
+
+class ColdPrompts(Strict):
+    intro: Text
+    prompts: list[ColdPrompt] = Field(min_length=10)
 
 
 # The files of data/ and the model each must match.
@@ -857,4 +1025,5 @@ FILES: dict[str, type] = {
     "numbers": Numbers,
     "guide": Guide,
     "capacity": Capacity,
+    "cold_prompts": ColdPrompts,
 }

@@ -26,9 +26,8 @@ ZIP_FILE = "handbook-offline.zip"
 FOLDER = "system-design-handbook"          # the one folder inside the zip
 DOWNLOADS = ("*.pdf", "*.apkg")           # files carried over from the downloads folder
 # Files the offline copy cannot work without: the start page, the inlined search index (written by
-# the offline plugin), the local search shim and the local Mermaid library.
-REQUIRED = ["index.html", "search/search_index.js", "assets/javascripts/iframe-worker.js",
-            "assets/vendor/mermaid.min.js"]
+# the offline plugin) and the local search shim.
+REQUIRED = ["index.html", "search/search_index.js", "assets/javascripts/iframe-worker.js"]
 
 
 def build_offline(config: Path, dest: Path) -> None:
@@ -37,8 +36,7 @@ def build_offline(config: Path, dest: Path) -> None:
         raise ExportError(f"`OFFLINE=true mkdocs build -f {config.name}` failed:\n{done.stderr[-4000:]}")
     missing = [name for name in REQUIRED if not (dest / name).is_file()]
     if missing:
-        hint = " (run `make setup`, which copies Mermaid into docs/assets/vendor)" if any("vendor" in m for m in missing) else ""
-        raise ExportError(f"the offline build lacks {', '.join(missing)}{hint}")
+        raise ExportError(f"the offline build lacks {', '.join(missing)}")
 
 
 def copy_downloads(source: Path | None, dest: Path) -> list[str]:

@@ -5,10 +5,12 @@
 Writes into SITE_DIR/downloads/:
   one-pager-a4.pdf, one-pager-letter.pdf                 the one-pager, one sheet each
   pocket-checklist-a4.pdf, pocket-checklist-letter.pdf   the pocket checklist, one sheet each
+  cold-prompts-a4.pdf, cold-prompts-letter.pdf           the cold prompts: a title page, then one
+                                                          interviewer's sheet a page
   handbook.pdf                                            the print page: cover, contents, page numbers
 
-The site is served on 127.0.0.1 from inside this script, so Mermaid and the site's scripts load as
-they do for a reader. Each page is printed in the light scheme, after every diagram is drawn.
+The site is served on 127.0.0.1 from inside this script, so the site's scripts load as they do for
+a reader. Each page is printed in the light scheme; diagrams are static SVG, so nothing is waited for.
 The one-page layout itself is CSS (docs/assets/stylesheets/print.css); this script only checks the
 result is one page when `pdfinfo` (poppler-utils) is there.
 """
@@ -22,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from scripts.site import CHROMIUM, CHROMIUM_ARGS, DIAGRAMS_DRAWN, ExportError, serving
+from scripts.site import CHROMIUM, CHROMIUM_ARGS, ExportError, serving
 
 # (site path, output stem): pages printed on exactly one sheet of each paper size.
 ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checklist")]
@@ -30,9 +32,9 @@ ONE_PAGERS = [("one-pager/", "one-pager"), ("pocket-checklist/", "pocket-checkli
 PAPERS = {"a4": {"width": "210mm", "height": "297mm"}, "letter": {"format": "Letter"}}
 # The page the print-site plugin writes: the whole handbook in one document.
 PRINT_PAGE = "print_page/"
+COLD_PROMPTS = ("practice/cold-prompts/", "cold-prompts")
 HANDBOOK = "handbook.pdf"
 
-DIAGRAM_TIMEOUT_MS = 60_000
 # Page numbers for the whole handbook; Chromium fills in the two spans.
 FOOTER = ('<div style="width:100%;margin:0 12mm;font-size:8pt;font-family:sans-serif;color:#555;'
           'text-align:right"><span class="pageNumber"></span> / <span class="totalPages"></span></div>')
@@ -63,15 +65,11 @@ def page_count(pdf: Path) -> int | None:
 
 
 def open_drawn(page, url: str) -> None:
-    """Load a page in the light scheme and wait until its diagrams are drawn."""
+    """Load a page in the light scheme, ready to print."""
     page.emulate_media(color_scheme="light", media="screen")
     response = page.goto(url, wait_until="load")
     if response is None or not response.ok:
         raise ExportError(f"{url} answered {response.status if response else 'nothing'}")
-    try:
-        page.wait_for_function(DIAGRAMS_DRAWN, timeout=DIAGRAM_TIMEOUT_MS)
-    except Exception:  # Playwright's TimeoutError
-        raise ExportError(f"{url}: Mermaid diagrams were not drawn within {DIAGRAM_TIMEOUT_MS // 1000} s") from None
     page.evaluate("() => document.fonts.ready")
     # Print as a reader's browser would: print media, light colours whatever the screen theme.
     page.emulate_media(color_scheme="light", media="print")
@@ -101,6 +99,16 @@ def export(site: Path, out: Path) -> list[Path]:
                 if pages is not None and pages != 1:
                     problems.append(f"{target.name} has {pages} pages, not 1 (see print.css)")
                 written.append(target)
+        path, stem = COLD_PROMPTS
+        open_drawn(page, base + path)
+        sheets = page.locator("section.cold-sheet").count()
+        for suffix, paper in PAPERS.items():
+            target = out / f"{stem}-{suffix}.pdf"
+            page.pdf(path=str(target), print_background=True, **paper)
+            pages = page_count(target)
+            if pages is not None and pages != sheets + 1:
+                problems.append(f"{target.name} has {pages} pages, not {sheets + 1}: a sheet runs over its page")
+            written.append(target)
         open_drawn(page, base + PRINT_PAGE)
         page.add_style_tag(content=HANDBOOK_PAGE_CSS)
         target = out / HANDBOOK

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from scripts.site import CHROMIUM, CHROMIUM_ARGS, DIAGRAMS_DRAWN, ROOT, build, serving
+from scripts.site import CHROMIUM, CHROMIUM_ARGS, ROOT, build, serving
 
 PAGES = {"home": "", "one-pager": "one-pager/", "url-shortener": "examples/url-shortener/"}
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
@@ -46,9 +46,7 @@ def shoot(site: Path, out: Path, full_page: bool = False) -> list[Path]:
                         page.goto(base + path, wait_until="load")
                         page.wait_for_function(
                             "s => document.body.getAttribute('data-md-color-scheme') === s", arg=md_scheme)
-                        # Diagrams are drawn after load (a page without one passes at once); then
-                        # the page has laid out when the browser has painted two more frames.
-                        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+                        # The page has laid out when the browser has painted two more frames.
                         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
                         target = out / f"{name}-{size_name}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=full_page)

@@ -4,7 +4,6 @@ the browser that reads it, and the kinds of page a reader meets.
     build(dest, config=MKDOCS_YML, strict=True, env=None) -> CompletedProcess
     serving(site) -> context manager yielding the base URL ("http://127.0.0.1:PORT/")
     CHROMIUM, CHROMIUM_ARGS, wait_until_quiet(page, in_flight, quiet_ms, limit_ms)
-    DIAGRAMS_DRAWN        a page predicate for page.wait_for_function
     PAGE_TYPES            one page of each kind
 """
 from __future__ import annotations
@@ -37,12 +36,6 @@ PAGE_TYPES = {
     "numbers": "numbers/",
     "worked example": "examples/url-shortener/",
 }
-
-# True once Material has swapped every Mermaid source block for a drawn diagram with a size.
-DIAGRAMS_DRAWN = """() => {
-  if (document.querySelector("pre.mermaid, .mermaid > code")) return false;
-  return [...document.querySelectorAll("div.mermaid")].every(d => d.offsetWidth > 0 && d.offsetHeight > 0);
-}"""
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 

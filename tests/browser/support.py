@@ -68,7 +68,11 @@ def term_pattern(query: str) -> re.Pattern:
 
 
 def wait_for_search(page) -> None:
-    """Material wires its search shortcuts once the search index is loaded: wait for that."""
+    """The search index loads when a reader reaches for search (handbook.js holds it back until
+    then): open the box as a reader does, wait until Material says it is ready, close it again."""
+    page.keyboard.press("s")
     page.wait_for_function(
         "() => { const m = document.querySelector('.md-search-result__meta');"
         " return m && m.textContent.trim() && !/initializing/i.test(m.textContent); }", timeout=15_000)
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.getElementById('__search').checked")

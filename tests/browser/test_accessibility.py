@@ -50,9 +50,7 @@ def test_no_axe_violations(scheme_page, axe, base_url, site, kind):
     assert (site / path / "index.html").exists(), f"{kind}: {path} was not built"
     page.goto(base_url + path)
     page.wait_for_load_state("load")
-    # The page's scripts have had their first pass: tables.js, the last to run (when the browser is
-    # idle), marks the body when it has measured every table.
-    page.wait_for_selector("body[data-tables-measured]", state="attached")
+    page.wait_for_function("() => document.body.hasAttribute('data-md-color-scheme')")
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == SCHEMES[scheme]
     result = axe.run(page)
     violations = result.response["violations"]

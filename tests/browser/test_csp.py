@@ -36,16 +36,17 @@ def test_every_page_carries_the_policy(site):
 @pytest.mark.parametrize("path", PAGES)
 def test_no_page_trips_the_policy(csp_page, base_url, path):
     csp_page.goto(base_url + path)
-    csp_page.wait_for_selector("body[data-tables-measured]", state="attached")
+    csp_page.wait_for_load_state("load")
     assert violations(csp_page) == []
 
 
 def test_search_tools_and_instant_navigation_work_under_the_policy(csp_page, base_url):
     page = csp_page
     page.goto(base_url)
+    page.wait_for_load_state("load")
+    page.keyboard.press("s")  # opening search is what loads its index
     page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta');"
                            " return m && !/initializing/i.test(m.textContent); }", timeout=15_000)
-    page.keyboard.press("s")
     page.locator("input.md-search__input").press_sequentially("cache-aside", delay=30)
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Escape")

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from scripts.site import DIAGRAMS_DRAWN, wait_until_quiet
+from scripts.site import wait_until_quiet
 from tests.browser.support import all_pages
 
 pytestmark = pytest.mark.browser
@@ -64,40 +64,46 @@ def test_no_request_leaves_the_machine(visits, base_url):
     assert not foreign, foreign[:20]
 
 
-def test_mermaid_never_loads_without_a_diagram(visits, site):
-    """The 3.5 MB diagram library is fetched by no page that has no diagram to draw."""
-    fetched = {page for page, url in visits["requests"] if url.endswith("/mermaid.min.js")}
-    drawn = {page for page in visits["widths"]
-             if 'class="mermaid"' in (site / page / "index.html").read_text(encoding="utf-8")}
-    assert drawn, "no page with a diagram: the check below would prove nothing"
-    assert fetched <= drawn, sorted(fetched - drawn)
+DIAGRAMS = """() => [...document.querySelectorAll('figure.diagram')].map(f => {
+  const svg = f.querySelector('svg'), text = svg.querySelector('text');
+  const box = f.getBoundingClientRect();
+  return {figure: box.width, svg: svg.getBoundingClientRect().width, scrolls: f.scrollWidth > f.clientWidth,
+          focusable: f.tabIndex === 0, label: f.getAttribute('aria-label') || '',
+          font: text ? parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width : 0,
+          fill: text ? getComputedStyle(text).fill : ''};
+})"""
 
 
-# Resolves when the browser is next idle after the load (long before the loader's 4 s fallback).
-IDLE = "() => new Promise(done => requestIdleCallback(() => done(), {timeout: 3000}))"
+def test_no_page_loads_a_diagram_script(visits):
+    scripts = {url.rsplit("/", 1)[-1] for _, url in visits["requests"] if url.endswith(".js")}
+    assert not [s for s in scripts if "mermaid" in s or "d2" in s], scripts
 
 
-def test_mermaid_waits_until_a_diagram_is_near(browser, base_url):
-    """A diagram far down a page is drawn when the reader scrolls towards it, or once the page has
-    been open a few seconds (for printing, and for the PDF export), but never during the load."""
+def test_diagrams_are_readable_on_a_phone(browser, base_url):
+    """At 390 px a diagram keeps its drawn size inside a labelled region that scrolls sideways
+    (reachable by keyboard), and its labels stay at 12 px or more."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    fetched = []
-    context.on("request", lambda r: r.url.endswith("/mermaid.min.js") and fetched.append(r.url))
     page = context.new_page()
     try:
         page.goto(base_url + "examples/url-shortener/", wait_until="load")
-        page.evaluate(IDLE)  # the page has loaded and settled: its scripts have had their say
-        assert page.locator("pre.mermaid").count() == 1 and not fetched, "loaded before it was needed"
-        page.locator("pre.mermaid").scroll_into_view_if_needed()
-        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
-        assert fetched
+        [flow] = page.evaluate(DIAGRAMS)
+        assert flow["scrolls"] and flow["focusable"] and "numbered arrows" in flow["label"]
+        assert flow["font"] >= 12, flow
+    finally:
+        context.close()
 
-        fetched.clear()
-        page.goto(base_url + "one-pager/", wait_until="load")  # its diagram is near the bottom
-        page.evaluate(IDLE)
-        assert not fetched and page.locator("pre.mermaid").count() >= 1
-        page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)  # no scrolling: the settle fallback draws it
-        assert fetched
+
+def test_diagrams_follow_the_colour_toggle(browser, base_url):
+    """Light and dark follow Material's palette toggle, not only the system setting."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    try:
+        page.goto(base_url + "examples/url-shortener/", wait_until="load")
+        light = page.evaluate(DIAGRAMS)[0]["fill"]
+        page.locator("label[for='__palette_1']").first.click()
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        dark = page.evaluate(DIAGRAMS)[0]["fill"]
+        assert light != dark, (light, dark)
     finally:
         context.close()
 

@@ -59,7 +59,7 @@ def test_search_opens_with_its_shortcut_and_closes_with_escape(kpage, base_url, 
 
 def test_header_controls_are_in_the_tab_order_and_work(kpage, base_url):
     kpage.goto(base_url)
-    wait_for_search(kpage)
+    # (Search is not opened first: tabbing to the box is what loads its index here.)
     stops = tab_to(kpage, lambda f: "md-search__input" in f["cls"], limit=10)
     palette = [s for s in stops if s["name"] == "__palette"]
     assert palette, f"the palette toggle is not a Tab stop before search: {stops}"

@@ -26,7 +26,6 @@ def tick(page, item_id: str):
 
 
 def test_pocket_checklist_ticks_survive_a_reload_and_clear(page, base_url, book):
-    page.route("**/mermaid.min.js", lambda route: route.abort())  # the one-pager's diagrams: not tested here
     page.goto(base_url + "pocket-checklist/")
     items = book.pocket_checklist
     boxes = page.locator("article li.task-list-item input[type=checkbox]")
@@ -161,7 +160,16 @@ def test_page_scripts_load_only_on_their_page(site):
     for page, names in scripts.items():
         text = (site / page / "index.html").read_text(encoding="utf-8")
         for n in names:
-            assert f'<script defer src="../../assets/javascripts/{n}"></script>' in text
+            assert f'<script defer data-page-script src="../../assets/javascripts/{n}"></script>' in text
     practice = (site / "practice" / "index.html").read_text(encoding="utf-8")
     for page in scripts:
         assert f'href="{page.split("/")[1]}/"' in practice   # linked from the practice page
+
+
+def test_the_print_page_loads_every_page_script_from_where_it_is(site):
+    """The print page joins the practice pages; their scripts' paths are made relative to it."""
+    text = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    srcs = re.findall(r'<script defer data-page-script src="([^"]+)"', text)
+    assert len(srcs) >= 5
+    missing = [s for s in srcs if not (site / "print_page" / s).resolve().is_file()]
+    assert missing == [] and all(s.startswith("../assets/javascripts/") for s in srcs), srcs

@@ -20,8 +20,14 @@ def mark(value, key=None):
     if isinstance(value, list):
         return [mark(v, key) for v in value]
     if isinstance(value, str) and " " in value and len(value) > 20 and len(value) < 1800:
-        return value + " " + MARK
-    return value
+        return marked_placeholders(value) + " " + MARK
+    return marked_placeholders(value) if isinstance(value, str) else value
+
+
+def marked_placeholders(text: str) -> str:
+    """A placeholder names an operation or a sizing line by its text, which gets the markup too."""
+    return re.sub(r"\[\[\s*([a-z-]+)\s*:\s*([^\]]+?)\s*\]\]",
+                  lambda m: f"[[{m.group(1)}: {mark(m.group(2))}]]", text)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,6 @@
-"""`make serve`: the dev server answers on 127.0.0.1 and rebuilds when data/ changes."""
+"""`make serve`: the dev server answers on 127.0.0.1, rebuilds when data/ changes, and survives a
+bad data file: every page it serves says which file is wrong and where (no traceback, no raw `{{`),
+and saving the fixed file brings the pages back."""
 from __future__ import annotations
 
 import os
@@ -73,6 +75,33 @@ def test_dev_server_rebuilds_when_data_changes(tmp_path):
                                                  "Name the goal and two SLOs first."))
         changed = wait_for(lambda: (body := fetch(url)) and "Name the goal and two SLOs first." in body, 90)
         assert changed, "the page did not change after data/pocket_checklist.yml was edited"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_dev_server_survives_a_bad_data_file_and_recovers(tmp_path):
+    project = copy_project(tmp_path / "project")
+    scenario = project / "data" / "scenarios" / "url-shortener.yml"
+    good = scenario.read_text()
+    assert "    per_day: 100M\n" in good
+    scenario.write_text(good.replace("    per_day: 100M\n", "    per_day: 1e306\n"))  # figures overflow
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_SERVE="1"))
+    try:
+        home = f"http://127.0.0.1:{port}/"
+        body = wait_for(lambda: (b := fetch(home)) and "A data file is wrong" in b and b, 120)
+        assert body, "the dev server did not show the data error"
+        assert "data/scenarios/url-shortener.yml" in body and "Traceback" not in body and "{{" not in body
+        example = fetch(home + "examples/url-shortener/")
+        assert example and "A data file is wrong" in example and "Traceback" not in example and "{{" not in example
+        assert server.poll() is None, "the server stopped"
+        scenario.write_text(good)
+        back = wait_for(lambda: (b := fetch(home)) and "A data file is wrong" not in b and "Worked examples" in b, 180)
+        assert back and server.poll() is None, "the pages did not come back after the fix"
     finally:
         server.terminate()
         server.wait(timeout=20)

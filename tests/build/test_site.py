@@ -39,9 +39,21 @@ def test_no_page_asks_a_cdn_for_anything(site):
         assert "fonts.googleapis" not in raw and "fonts.gstatic" not in raw, path
 
 
-def test_mermaid_is_served_from_the_site(site):
-    assert (site / "assets" / "vendor" / "mermaid.min.js").stat().st_size > 1_000_000
-    assert (site / "assets" / "javascripts" / "mermaid-loader.js").is_file()
+def test_no_diagram_script_is_shipped(site):
+    assert not (site / "assets" / "vendor").exists()
+    assert not [p for p in site.rglob("*.js") if "mermaid" in p.name]
+    assert not [p for p in pages(site) if "mermaid" in p.read_text(encoding="utf-8")]
+
+
+def test_every_diagram_is_a_static_svg_with_a_text_alternative(site):
+    figures = 0
+    for path in pages(site):
+        raw = path.read_text(encoding="utf-8")
+        for figure in re.findall(r'<figure class="diagram".*?</figure>', raw, re.S):
+            figures += 1
+            assert 'aria-label="' in figure and '<svg role="img" aria-label="' in figure, path
+            assert "@font-face" not in figure and "base64" not in figure, f"{path}: an embedded font"
+    assert figures >= 22  # a flow per worked example, the framework overview, the job states
 
 
 def where(item_id_prefix: str, ids: list[str]) -> list[str]:

@@ -52,10 +52,10 @@ def test_raw_html_urls_come_from_mkdocs_in_both_url_styles(here):
     assert here("examples/chat.md", False).url("practice/estimator.md") == "../practice/estimator.html"
     assert here("index.md", False).url("practice/estimator.md") == "practice/estimator.html"
     assert practice.page_scripts(here("practice/timer.md"), "timer.js", "checklists.js") == (
-        '<script defer src="../../assets/javascripts/timer.js"></script>\n'
-        '<script defer src="../../assets/javascripts/checklists.js"></script>\n')
+        '<script defer data-page-script src="../../assets/javascripts/timer.js"></script>\n'
+        '<script defer data-page-script src="../../assets/javascripts/checklists.js"></script>\n')
     assert practice.page_scripts(here("practice/timer.md", False), "timer.js") == (
-        '<script defer src="../assets/javascripts/timer.js"></script>\n')
+        '<script defer data-page-script src="../assets/javascripts/timer.js"></script>\n')
     with pytest.raises(KeyError, match="no file docs/assets/javascripts/nope.js"):
         practice.page_scripts(here("practice/timer.md"), "nope.js")
 

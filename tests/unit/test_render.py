@@ -1,12 +1,13 @@
 """Render functions: computed figures, stable anchors and relative links, straight from data."""
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
 import pytest
 
-from macros import numbers, render
+from macros import diagrams, numbers, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,9 +106,14 @@ def test_red_team_page_has_a_heading_per_question(book, here):
 
 def test_job_state_machine_diagram_uses_every_transition(book):
     md = render.job_state_machine(book)
-    assert md.count("```mermaid") == 1
-    for t in book.one_pager.job_state_machine.transitions:
-        assert f"{t.from_} --> {t.to}: {t.event}" in md
+    assert md.count('<figure class="diagram"') == 1
+    sm = book.one_pager.job_state_machine
+    source = diagrams.states_source([(s.id, s.label or s.id, s.final) for s in sm.states],
+                                    [(t.from_, t.to, t.event) for t in sm.transitions])
+    for t in sm.transitions:
+        assert f'"{t.from_}" -> "{t.to}": "{t.event}"' in source
+    svg = md[md.index("<svg"):md.index("</figure>")]
+    assert all(html.escape(t.event, quote=False).split()[0] in svg for t in sm.transitions)
 
 
 def test_step_checklists_anchor_every_item(book, here):

@@ -661,7 +661,12 @@
     }
     parts.push(formatNumber(a.seconds_per_day) + " s in a day");
     parts.push("peak = " + formatNumber(a.peak_factor) + " × average");
-    parts.push("data kept " + formatNumber(a.retention_years) + " year" + (a.retention_years === 1 ? "" : "s"));
+    if (a.retention_years < 1) {  // a week reads better as 7 days than as 0.01918 years
+      parts.push("data kept " + formatNumber(Math.round(a.retention_years * C.days_per_year * 10) / 10) + " days (" +
+                 formatNumber(a.retention_years) + " years)");
+    } else {
+      parts.push("data kept " + formatNumber(a.retention_years) + " year" + (a.retention_years === 1 ? "" : "s"));
+    }
     parts.push(formatNumber(a.replication) + " cop" + (a.replication === 1 ? "y" : "ies") + " stored");
     return parts.join(" · ") + ".";
   }

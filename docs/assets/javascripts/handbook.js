@@ -75,3 +75,41 @@
   window.Handbook = { h: h, button: button, onEveryPage: onEveryPage, stored: stored, store: store,
                       isPlainObject: isPlainObject };
 })();
+
+// The search index on demand. Material fetches search/search_index.json (hundreds of KB) on every
+// page load and parses it on the main thread; a reader who never searches pays for it. Here the
+// request is held until the reader reaches for search: focuses the search box, opens it with the
+// header button or Material's keys (s, f, /), or arrives from a search result (?h=...). Material
+// shows "Initializing search" until the index is in, as it always does on a slow connection.
+(function () {
+  "use strict";
+  var INDEX = /\/search\/search_index\.json$/;
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  var wanted = /[?&]h=/.test(window.location.search), held = [];
+
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.handbookIndex = INDEX.test(String(url).split("?")[0]);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.handbookIndex && !wanted) { held.push([this, arguments]); return undefined; }
+    return send.apply(this, arguments);
+  };
+
+  function want() {
+    if (wanted) return;
+    wanted = true;
+    held.splice(0).forEach(function (call) { send.apply(call[0], call[1]); });
+  }
+  window.Handbook.wantSearch = want;
+
+  document.addEventListener("focusin", function (e) {
+    if (e.target.matches && e.target.matches("input.md-search__input")) want();
+  });
+  document.addEventListener("change", function (e) {
+    if (e.target.id === "__search" && e.target.checked) want();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "s" || e.key === "f" || e.key === "/") want();
+  });
+})();
