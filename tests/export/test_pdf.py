@@ -197,12 +197,14 @@ def test_handbook_has_cover_contents_and_page_numbers(handbook):
 
 
 def test_handbook_prints_every_diagram(handbook, site):
-    """Each diagram's labels occur more often in the PDF than in the page's text around the
-    diagrams: the SVG printed them (as text, so the PDF stays searchable)."""
+    """Each diagram's labels occur more often in the PDF than in the page's prose around the
+    diagrams: the SVG printed them (as text, so the PDF stays searchable). Tables are left out of
+    the count: pdftotext interleaves the lines of a table's narrow cells, splitting their words."""
     page = (site / "print_page" / "index.html").read_text()
     figures = re.findall(r'<figure class="diagram".*?</figure>', page, re.S)
     assert len(figures) >= 22
-    body = re.sub(r'<figure class="diagram".*?</figure>|<script.*?</script>|<style.*?</style>', "", page, flags=re.S)
+    body = re.sub(r'<figure class="diagram".*?</figure>|<table.*?</table>|<script.*?</script>|<style.*?</style>', "",
+                  page, flags=re.S)
     body = squash(html.unescape(re.sub(r"<[^>]+>", " ", body[body.index("<body"):])))
     printed = squash("".join(handbook["pages"]))
     unprinted = []

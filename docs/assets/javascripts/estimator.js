@@ -538,7 +538,10 @@
     ]);
     this.results.textContent = "";
     this.results.appendChild(h("p", { "class": "estimator__assumptions" }, [h("strong", { text: "Assumptions:" }), " " + model.assumptions]));
-    this.results.appendChild(h("div", { "class": "estimator__table" }, [h("table", {}, [head, body])]));
+    // Eight columns scroll sideways on a phone: the table is a tab stop, as the built pages' wide
+    // tables are (overrides/hooks/tables.py).
+    this.results.appendChild(h("div", { "class": "estimator__table" },
+                               [h("table", { tabindex: "0", "data-scroll-focus": true }, [head, body])]));
     this.results.appendChild(counts);
     this.results.appendChild(peak);
   };
