@@ -47,26 +47,13 @@ def sizing(ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]
     for s in ex.numbers.sizing:
         row = rows[s.capacity]
         if row.unit == "bytes":  # sized by what it stores over the retention, not by its rate
-            load = ops[s.load]["stored_bytes_total"] * s.copies
+            base = ops[s.load]["stored_bytes_total"]
+            load = base * s.copies
         else:
-            load = ops[s.load]["peak_qps"] * s.per_op * s.copies * (1 - cache.hit_ratio if s.after_cache else 1)
-        base = ops[s.load]["stored_bytes_total" if row.unit == "bytes" else "peak_qps"]
+            base = ops[s.load]["peak_qps"]
+            load = base * s.per_op * s.copies * (1 - cache.hit_ratio if s.after_cache else 1)
         out.append(Sized(s, row, base, load, max(1, math.ceil(load / row.value))))
     return out
-
-
-def _text_fields(ex: schema.Example):
-    """(place, text) for every prose field that may hold placeholders."""
-    def walk(value, place):
-        if isinstance(value, str):
-            yield place, value
-        elif isinstance(value, schema.Strict):
-            for name in type(value).model_fields:
-                yield from walk(getattr(value, name), place + (name,))
-        elif isinstance(value, (list, tuple)):
-            for i, v in enumerate(value):
-                yield from walk(v, place + (i,))
-    yield from walk(ex, ())
 
 
 OPERATION_KINDS = {"peak": "peak_qps", "avg": "avg_qps", "per-day": "per_day", "stored-day": "stored_bytes_per_day",
@@ -84,47 +71,73 @@ def _format(kind: str, value: float) -> str:
     return units.format_bytes(value)
 
 
-def resolve(kind: str, arg: str, ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]) -> str:
-    """One placeholder's text; KeyError with what was expected when it names nothing."""
-    from .capacity import figure  # capacity renders pages, so it loads after the handbook this module serves
-    if kind in OPERATION_KINDS:
-        arg = html.unescape(arg)  # the text around it was escaped; operation names are kept as typed
-        ops = _ops(result)
-        if arg == "total":
-            totals = result["totals"]["write" if kind.startswith("stored") else "all"]
-            return _format(kind, totals[OPERATION_KINDS[kind]])
-        if arg not in ops:
-            raise KeyError(f"an operation of the scenario, one of {sorted(ops)} (or total)")
-        return _format(kind, ops[arg][OPERATION_KINDS[kind]])
-    if kind == "cap":
-        if arg not in rows:
-            raise KeyError(f"a capacity row, one of {sorted(rows)}")
-        return figure(rows[arg])
-    if kind == "nodes":
-        sized = {s.line.what: s for s in sizing(ex, result, rows)}
-        if arg not in sized:
-            raise KeyError(f"the what of a sizing line, one of {sorted(sized)}")
-        return f"{sized[arg].nodes:,}"
-    if kind == "cache":
-        cached = cache_sizing(ex, result, rows)
-        if cached is None or arg not in CACHE_FIGURES:
-            raise KeyError(f"a numbers.cache section and one of {list(CACHE_FIGURES)}")
-        return units.format_bytes(cached.bytes) if arg == "size" else units.format_rate(cached.misses)
-    raise KeyError(f"a placeholder kind, one of {list(OPERATION_KINDS) + ['cap', 'nodes', 'cache']}")
+class Figures:
+    """Every figure an example's placeholders may name, computed once: its operations, its sizing
+    lines and its cache."""
+
+    def __init__(self, ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]):
+        self.result, self.rows, self.ops = result, rows, _ops(result)
+        self.lines = sizing(ex, result, rows)          # in the example's order (their text is not expanded)
+        self.sized = {s.line.what: s for s in self.lines}
+        self.cache = cache_sizing(ex, result, rows)
+
+    def text(self, kind: str, arg: str) -> str:
+        """One placeholder's text; KeyError with what was expected when it names nothing."""
+        from .capacity import figure  # capacity renders pages, so it loads after the handbook this module serves
+        if kind in OPERATION_KINDS:
+            arg = html.unescape(arg)  # the text around it was escaped; operation names are kept as typed
+            if arg == "total":
+                totals = self.result["totals"]["write" if kind.startswith("stored") else "all"]
+                return _format(kind, totals[OPERATION_KINDS[kind]])
+            if arg not in self.ops:
+                raise KeyError(f"an operation of the scenario, one of {sorted(self.ops)} (or total)")
+            return _format(kind, self.ops[arg][OPERATION_KINDS[kind]])
+        if kind == "cap":
+            if arg not in self.rows:
+                raise KeyError(f"a capacity row, one of {sorted(self.rows)}")
+            return figure(self.rows[arg])
+        if kind == "nodes":
+            if arg not in self.sized:
+                raise KeyError(f"the what of a sizing line, one of {sorted(self.sized)}")
+            return f"{self.sized[arg].nodes:,}"
+        if kind == "cache":
+            if self.cache is None or arg not in CACHE_FIGURES:
+                raise KeyError(f"a numbers.cache section and one of {list(CACHE_FIGURES)}")
+            return units.format_bytes(self.cache.bytes) if arg == "size" else units.format_rate(self.cache.misses)
+        raise KeyError(f"a placeholder kind, one of {list(OPERATION_KINDS) + ['cap', 'nodes', 'cache']}")
+
+    def expand(self, ex: schema.Example) -> tuple[schema.Example, list[str]]:
+        """The example with every placeholder replaced by its figure (no re-validation: text is
+        already safe), and each placeholder that names nothing, as 'place: expected ...' lines."""
+        unresolved: list[str] = []
+
+        def where(place) -> str:
+            return ".".join(f"[{p}]" if isinstance(p, int) else p for p in place).replace(".[", "[")
+
+        def one(m, place) -> str:
+            try:
+                return self.text(m.group(1), m.group(2))
+            except KeyError as exc:
+                unresolved.append(f"{where(place)}: [[{m.group(1)}: {m.group(2)}]] names nothing; expected {exc.args[0]}")
+                return m.group(0)
+
+        def walk(value, place):
+            if isinstance(value, str):
+                return schema.PLACEHOLDER.sub(lambda m: one(m, place), value)
+            if isinstance(value, schema.Strict):
+                return value.model_copy(update={name: walk(getattr(value, name), place + (name,))
+                                                for name in type(value).model_fields})
+            if isinstance(value, list):
+                return [walk(v, place + (i,)) for i, v in enumerate(value)]
+            return value
+        return walk(ex, ()), unresolved
 
 
-def expand(text: str, ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]) -> str:
-    return schema.PLACEHOLDER.sub(lambda m: resolve(m.group(1), m.group(2), ex, result, rows), text)
-
-
-def problems(ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]) -> list[str]:
-    """What in the example names a figure the data does not hold, as 'place: expected ...' lines."""
+def check(ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]) -> list[str]:
+    """What the sizing, the cache and the deep dives name that the scenario or the table lacks, as
+    'place: expected ...' lines; Figures() needs none of them."""
     ops = _ops(result)
     out = []
-
-    def where(place) -> str:
-        return ".".join(f"[{p}]" if isinstance(p, int) else p for p in place).replace(".[", "[")
-
     for i, s in enumerate(ex.numbers.sizing):
         if s.load not in ops:
             out.append(f"numbers.sizing[{i}].load: unknown operation {s.load!r}, expected one of {sorted(ops)}")
@@ -140,25 +153,4 @@ def problems(ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRo
     for i, d in enumerate(ex.deep_dives):
         out += [f"deep_dives[{i}].options[{j}].capacity: unknown capacity row {r!r}"
                 for j, o in enumerate(d.options) for r in o.capacity if r not in rows]
-    if out:
-        return out
-    for place, text in _text_fields(ex):
-        for kind, arg in schema.placeholders(text):
-            try:
-                resolve(kind, arg, ex, result, rows)
-            except KeyError as exc:
-                out.append(f"{where(place)}: [[{kind}: {arg}]] names nothing; expected {exc.args[0]}")
     return out
-
-
-def expanded(ex: schema.Example, result: dict, rows: dict[str, schema.CapacityRow]) -> schema.Example:
-    """The example with every placeholder replaced by its figure (no re-validation: text is already safe)."""
-    def walk(value):
-        if isinstance(value, str):
-            return expand(value, ex, result, rows)
-        if isinstance(value, schema.Strict):
-            return value.model_copy(update={name: walk(getattr(value, name)) for name in type(value).model_fields})
-        if isinstance(value, list):
-            return [walk(v) for v in value]
-        return value
-    return walk(ex)

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import html
 
-from . import capacity, diagrams, example_figures, numbers, schema
+from . import capacity, diagrams, numbers, schema
 from .building_blocks import example_blocks
 from .estimate_table import render_estimate_table
-from .estimates import estimate
 from .handbook import Handbook, WorkedExample
 from .practice import estimator_link
 from .registry import Here, macro
@@ -41,7 +40,8 @@ def _minutes(book: Handbook, step_id: str | None) -> str:
         return ""
     plan = budgets(book)
     i = [s.id for s in book.framework.steps].index(step_id)
-    spans = [f"minutes {numbers.step_starts(m)[i]}–{numbers.step_starts(m)[i] + m[i]} of {total}" for total, m in plan.items()]
+    starts = {total: numbers.step_starts(m)[i] for total, m in plan.items()}
+    spans = [f"minutes {starts[total]}–{starts[total] + m[i]} of {total}" for total, m in plan.items()]
     return f"*{'; '.join(spans).capitalize()}.*\n"
 
 
@@ -61,25 +61,25 @@ def _scope(ex: schema.Example) -> str:
     return "\n".join(out)
 
 
-def _sizing(book: Handbook, here: Here, ex: schema.Example, result: dict) -> str:
-    rows = {r.id: r for r in book.capacity.rows}
+def _sizing(book: Handbook, here: Here, we: WorkedExample) -> str:
     lines = []
-    for s in example_figures.sizing(ex, result, rows):
-        factors = [f"× {format_number(f)} {w}" for f, w in ((s.line.per_op, "per request"), (s.line.copies, "copies")) if f != 1]
+    # The figures come from the loader; the text from the example, whose placeholders it expanded.
+    for line, s in zip(we.example.numbers.sizing, we.figures.lines):
+        factors = [f"× {format_number(f)} {w}" for f, w in ((line.per_op, "per request"), (line.copies, "copies")) if f != 1]
         # The operation's own figure, each factor applied, then what reaches the component.
         if s.row.unit == "bytes":
             steps, total = [f"{format_bytes(s.base)} stored"] + factors, format_bytes(s.load)
         else:
-            steps = [f"{format_rate(s.base)} at peak"] + factors + (["× the cache's miss ratio"] if s.line.after_cache else [])
+            steps = [f"{format_rate(s.base)} at peak"] + factors + (["× the cache's miss ratio"] if line.after_cache else [])
             total = format_rate(s.load)
         load = " ".join(steps) + (f" = **{total}**" if len(steps) > 1 else "")
-        lines.append([f"**{s.line.what}**" + (f"<br>{s.line.note}" if s.line.note else ""), load,
+        lines.append([f"**{line.what}**" + (f"<br>{line.note}" if line.note else ""), load,
                       capacity.cell(book, here, s.row.id), f"**{s.nodes:,}**"])
     out = ["**Sizing** (nodes = load ÷ what one node handles, rounded up; add headroom and replicas):\n",
            table(["Component", "Load", "One node (capacity table)", "Nodes"], lines, ["---", "--:", "---", "--:"])]
-    cached = example_figures.cache_sizing(ex, result, rows)
+    cached = we.figures.cache
     if cached:
-        c = cached.cache
+        c = we.example.numbers.cache
         out.append(f"**Cache:** {format_count(c.items)} items × ({format_bytes(c.item_bytes)} + "
                    f"{format_bytes(cached.row.value)} overhead per key) ≈ **{format_bytes(cached.bytes)}**. "
                    f"At a {format_number(c.hit_ratio * 100)} % hit ratio, {format_rate(cached.peak_reads)} of "
@@ -89,7 +89,7 @@ def _sizing(book: Handbook, here: Here, ex: schema.Example, result: dict) -> str
 
 def _numbers(book: Handbook, here: Here, we: WorkedExample, ex: schema.Example, result: dict) -> str:
     out = [render_estimate_table(result, we.scenario), estimator_link(we.scenario, here), ex.numbers.note + "\n",
-           _sizing(book, here, ex, result)]
+           _sizing(book, here, we)]
     if we.scenario.source:
         out.append(f"*Source of the figures:* {we.scenario.source}\n")
     return "\n".join(out)
@@ -198,7 +198,7 @@ def _red_team(book: Handbook, here: Here, ex: schema.Example) -> str:
 @macro
 def worked_example(book: Handbook, here: Here, slug: str) -> str:
     we = book.examples[slug]
-    result = estimate(we.scenario)
+    result = we.estimate
     ex = we.example  # placeholders already expanded by the loader
     body = {
         "scope": _scope(ex),
@@ -219,7 +219,7 @@ def worked_example(book: Handbook, here: Here, slug: str) -> str:
 
 def headline(we: WorkedExample) -> tuple[str, str, str]:
     """Peak reads/s, peak writes/s, and what is stored in total with the copies it counts."""
-    t = estimate(we.scenario)["totals"]
+    t = we.estimate["totals"]
     stored = t["write"]["stored_bytes_total"]
     copies = we.scenario.assumptions.replication
     kept = f"{format_bytes(stored)} ({format_number(copies)} cop{'y' if copies == 1 else 'ies'})" if stored else "—"

@@ -22,6 +22,11 @@ class WorkedExample:
     slug: str
     example: schema.Example
     scenario: schema.Scenario
+    figures: example_figures.Figures            # its estimate, sizing and cache, computed once at load
+
+    @property
+    def estimate(self) -> dict:
+        return self.figures.result
 
 
 @dataclass(frozen=True)
@@ -149,6 +154,8 @@ def _check_blocks(blocks: dict, files: dict, data_dir: Path) -> None:
              for k, t in enumerate(st.topics or []) if t.block]
     named += [("one_pager.yml", f"tradeoff_playbook.choices[{i}].block", c.block)
               for i, c in enumerate(files["one_pager"].tradeoff_playbook.choices)]
+    named += [("cold_prompts.yml", f"prompts[{i}].blocks[{k}]", b)
+              for i, p in enumerate(files["cold_prompts"].prompts) for k, b in enumerate(p.blocks)]
     for name, where, slug in named:
         if slug not in blocks:
             raise DataError(str(data_dir / name), [_unknown(where, slug, blocks, "building block (data/blocks/)")])
@@ -192,11 +199,14 @@ def _examples(paths: list[Path], files: dict, scenarios: dict[str, schema.Scenar
                      for i, b in enumerate(ex.blocks) if b not in blocks]
         if not problems:
             result = estimates.estimate(scenarios[ex.scenario])
-            problems = example_figures.problems(ex, result, rows)
+            problems = example_figures.check(ex, result, rows)
+        if not problems:
+            figures = example_figures.Figures(ex, result, rows)
+            # Placeholders become figures once, here, so every page that quotes the example prints them.
+            ex, problems = figures.expand(ex)
         if problems:
             raise DataError(str(path), problems)
-        # Placeholders become figures once, here, so every page that quotes the example prints them.
-        out[slug] = WorkedExample(slug, example_figures.expanded(ex, result, rows), scenarios[ex.scenario])
+        out[slug] = WorkedExample(slug, ex, scenarios[ex.scenario], figures)
     return out
 
 
@@ -210,10 +220,6 @@ def load_handbook(data_dir: Path | str, docs_dir: Path | str | None = None,
     scenarios = _folder(data_dir, "scenarios", estimates.load_scenario)  # checked to compute without overflow
     blocks = _folder(data_dir, "blocks", lambda p: loader.load(schema.Block, p))
     _check_blocks(blocks, files, data_dir)
-    bad = [_unknown(f"prompts[{i}].blocks", b, blocks, "building block (data/blocks/)")
-           for i, p in enumerate(files["cold_prompts"].prompts) for b in p.blocks if b not in blocks]
-    if bad:
-        raise DataError(str(data_dir / "cold_prompts.yml"), bad)
     book = Handbook(**files, scenarios=scenarios, blocks=blocks, examples=_examples(sorted((data_dir / "examples").glob("*.yml")) if examples is None else examples,
                                          files, scenarios, blocks))
     _check_labels(book, data_dir)

@@ -186,3 +186,10 @@ def test_the_examples_index_prints_summaries_with_their_figures(book, here):
     from macros.example_page import examples_index
     md = examples_index(book, here("examples/index.md"))
     assert "[[" not in md and "30 PB over five years" in md
+
+
+def test_a_cold_prompt_naming_an_unknown_block_is_refused(data):
+    path = data / "cold_prompts.yml"
+    text = path.read_text()
+    path.write_text(text.replace("blocks: [", "blocks: [nope, ", 1))
+    assert "cold_prompts.yml: prompts[0].blocks[0]: unknown building block (data/blocks/) 'nope'" in error_of(data)
