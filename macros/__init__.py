@@ -7,7 +7,7 @@ def define_env(env):
 
     from mkdocs.exceptions import PluginError
 
-    from . import building_blocks, capacity, example_page, practice, render  # noqa: F401  (they register macros)
+    from . import building_blocks, capacity, example_page, practice, render, rubric  # noqa: F401  (they register macros)
     from .errors import DataError
     from .handbook import load_handbook
     from .registry import MACROS, Unavailable, bound, here_for

@@ -203,11 +203,41 @@ def capacity_cards(book: Handbook) -> list[Card]:
     ) for r in book.capacity.rows]
 
 
+def trap_cards(book: Handbook) -> list[Card]:
+    """The estimation drills' traps: the slip and what to do instead."""
+    return [Card(
+        f"trap/{t.id}",
+        f"Estimation trap: <b>{_md(t.name)}</b>. What goes wrong, and how do you avoid it?",
+        _md(t.explain),
+        "practice/drills.md#traps", ("practice", "estimation-traps"),
+    ) for t in book.drills.traps]
+
+
+def rubric_cards(book: Handbook) -> list[Card]:
+    """Each ability with its weak, solid and strong; each level with what it is expected to show."""
+    r = book.rubric
+    cards = [Card(
+        f"rubric/{a.id}",
+        f"Interview rubric: <b>{_md(a.name)}</b>. What do weak, solid and strong look like?",
+        f"<i>{_md(a.asks)}</i>" + _ul([f"<b>Weak:</b> {a.weak}", f"<b>Solid:</b> {a.solid}", f"<b>Strong:</b> {a.strong}"]),
+        "practice/rubric.md#ability-" + a.id, ("rubric",),
+    ) for a in r.abilities]
+    cards += [Card(
+        f"rubric-level/{lv.id}",
+        f"Interview rubric, <b>{_md(lv.name)}</b>: breadth or depth, who drives the deep dives, and what to raise unasked?",
+        f"<b>Breadth and depth:</b> {_md(lv.balance)}<br><b>Who drives:</b> {_md(lv.drives)}<br><b>Raise unasked:</b>"
+        + _ul(lv.unprompted) + f"<b>The bar:</b> {_md(lv.bar)}",
+        "practice/rubric.md#levels", ("rubric",),
+    ) for lv in r.levels]
+    return cards
+
+
 def notes(book: Handbook) -> list[Card]:
     """Every card, in a fixed order; keys are unique (checked here, so a duplicate id fails loudly)."""
     cards = (pocket_cards(book) + red_team_cards(book) + step_cards(book) + latency_cards(book)
              + nines_cards(book) + power_cards(book) + baseline_cards(book) + deep_key_cards(book)
-             + glossary_cards(book) + block_cards(book) + capacity_cards(book))
+             + glossary_cards(book) + block_cards(book) + capacity_cards(book) + trap_cards(book)
+             + rubric_cards(book))
     seen: set[str] = set()
     for c in cards:
         if c.key in seen:

@@ -9,6 +9,7 @@ from .estimate_table import render_estimate_table
 from .handbook import Handbook, WorkedExample
 from .practice import estimator_link
 from .registry import Here, macro
+from .rubric import rubric_link
 from .render import budgets, heading, link, table
 from .units import format_bytes, format_count, format_number, format_rate
 
@@ -176,9 +177,9 @@ def _wrap_up(ex: schema.Example) -> str:
                       "**MVP:**\n\n" + _list(w.roadmap.mvp), "**Next 10×:**\n\n" + _list(w.roadmap.next_10x)])
 
 
-def _levels(ex: schema.Example) -> str:
+def _levels(here: Here, ex: schema.Example) -> str:
     lv = ex.levels
-    return table(["Level", "What this prompt asks of it"],
+    return f"How the bar moves with the level in general: {rubric_link(here)}.\n\n" + table(["Level", "What this prompt asks of it"],
                  [["**Mid-level**", lv.mid], ["**Senior**", lv.senior], ["**Staff**", lv.staff]])
 
 
@@ -207,7 +208,7 @@ def worked_example(book: Handbook, here: Here, slug: str) -> str:
         "deep-dives": _deep_dives(book, here, ex),
         "failures": _failures(book, here, ex),
         "wrap-up": _wrap_up(ex),
-        "levels": _levels(ex),
+        "levels": _levels(here, ex),
         "follow-ups": _follow_ups(ex),
         "red-team": _red_team(book, here, ex),
     }

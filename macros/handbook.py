@@ -45,6 +45,8 @@ class Handbook:
     guide: schema.Guide
     capacity: schema.Capacity
     cold_prompts: schema.ColdPrompts
+    rubric: schema.Rubric
+    drills: schema.Drills
     scenarios: dict[str, schema.Scenario]      # by slug: data/scenarios/<slug>.yml
     blocks: dict[str, schema.Block]            # by slug: data/blocks/<slug>.yml
     examples: dict[str, WorkedExample]         # by slug: data/examples/<slug>.yml
@@ -127,6 +129,8 @@ def _cross_checks(files: dict, data_dir: Path, docs_dir: Path | None) -> None:
     fail("one_pager.yml", [f"sections: the level-2 sections must start with the mantra's {mantra}, found {top}"]
          if top[:len(mantra)] != mantra else [])
     refs = [r.id for r in files["references"]]
+    fail("rubric.yml", [_unknown(f"sources[{i}]", r, refs, "reference") for i, r in enumerate(files["rubric"].sources)
+                        if r not in refs])
     source = files["numbers"].latency.source
     fail("numbers.yml", [_unknown("latency.source", source, refs, "reference")] if source not in refs else [])
     if docs_dir is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 SECONDS_PER_DAY = 86_400
 AVERAGE_YEAR_DAYS = 365.25  # a calendar year with its leap days: downtime per year and month
@@ -16,12 +17,18 @@ PERIODS = {  # seconds in each period a downtime table shows
 def scaled_budget(minutes: list[int], total: int) -> list[int]:
     """Scale a split of minutes to a new total, rounding by largest remainder (ties: earlier step)."""
     base = sum(minutes)
-    exact = [m * total / base for m in minutes]
+    exact = [Fraction(m * total, base) for m in minutes]   # exact, so equal remainders tie
     whole = [int(x) for x in exact]
     order = sorted(range(len(minutes)), key=lambda i: (-(exact[i] - whole[i]), i))
     for i in order[: total - sum(whole)]:
         whole[i] += 1
     return whole
+
+
+def range_budget(ranges: list[tuple[int, int]], total: int) -> list[int]:
+    """A split of `total` minutes in proportion to the midpoints of published ranges:
+    [(3, 10), (10, 15), (10, 25), (3, 5)] over 45 -> [7, 14, 20, 4]."""
+    return scaled_budget([low + high for low, high in ranges], total)   # twice each midpoint: whole numbers
 
 
 def step_starts(minutes: list[int]) -> list[int]:

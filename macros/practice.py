@@ -19,6 +19,7 @@ from .estimates import scenario_data
 from .handbook import Handbook
 from .registry import Here, macro
 from .render import block_link, budgets, heading, link, table
+from .rubric import RUBRIC_PAGE
 from .schema import Scenario
 
 ESTIMATOR_PAGE = "practice/estimator.md"
@@ -85,16 +86,11 @@ def estimator(book: Handbook) -> str:
 
 @macro
 def interview_timer(book: Handbook, here: Here) -> str:
-    """The timer's controls (built by timer.js from data-config) and one block per step, in Markdown,
-    each with its goal and questions; the script shows the block of the current step."""
+    """One block per step, in Markdown, with its minutes in each length, its goal and its questions:
+    the mock page's reference below the mock, readable without JavaScript and on paper."""
     plan = budgets(book)
     lengths = list(plan)
-    config = {
-        "lengths": {str(t): plan[t] for t in lengths},
-        "default": lengths[0],
-        "steps": [{"number": s.number, "short": s.short} for s in book.framework.steps],
-    }
-    out = [f'<div class="practice-tool timer" id="timer-tool" data-phase="1" data-config="{_attr(config)}" markdown="1">\n']
+    out = ['<div class="timer-steps" markdown="1">\n']
     for i, step in enumerate(book.framework.steps):
         mins = " · ".join(f"{plan[t][i]} min of {t} (minutes {numbers.step_starts(plan[t])[i]}–"
                           f"{numbers.step_starts(plan[t])[i] + plan[t][i]})" for t in lengths)
@@ -183,3 +179,75 @@ def post_mortem_form(book: Handbook) -> str:
         out.append("</div>")
     out.append("</form>\n")
     return "\n".join(out)
+
+
+# --- mock interview ------------------------------------------------------------------------------
+
+def mock_budgets(book: Handbook) -> dict[str, dict[str, list[int]]]:
+    """Minutes per step for each mock length: the handbook's split (typed for the first interview
+    length, scaled) and the published ranges' midpoints, both scaled to the length."""
+    typed = [s.minutes for s in book.framework.steps]
+    ranges = [s.published_minutes for s in book.framework.steps]
+    lengths = book.practice.mock.lengths
+    return {"handbook": {str(t): numbers.scaled_budget(typed, t) for t in lengths},
+            "published": {str(t): numbers.range_budget(ranges, t) for t in lengths}}
+
+
+def mock_config(book: Handbook, here: Here) -> dict:
+    """Everything mock.js needs, from data: prompts, lengths and budgets, each step's checklist,
+    the rubric's abilities and levels, and the post-mortem bullets."""
+    base = book.framework.interview_minutes[0]
+    typed = "/".join(str(s.minutes) for s in book.framework.steps)
+    ranges = ", ".join(f"{s.published_minutes[0]}-{s.published_minutes[1]}" for s in book.framework.steps)
+    prompts = [{"id": "example-" + slug, "title": we.example.title, "prompt": we.example.prompt, "kind": "worked example",
+                "url": here.url(f"examples/{slug}.md")} for slug, we in book.examples.items()]
+    prompts += [{"id": "cold-" + p.id, "title": p.title, "prompt": p.prompt, "kind": "cold prompt",
+                 "url": here.url(COLD_PAGE + "#cold-" + p.id)} for p in book.cold_prompts.prompts]
+    rubric = book.rubric
+    return {
+        "lengths": book.practice.mock.lengths,
+        "default": base if base in book.practice.mock.lengths else book.practice.mock.lengths[0],
+        "budgets": mock_budgets(book),
+        "budgetNames": {"handbook": f"The handbook's split ({typed} of {base} minutes)",
+                        "published": f"Published ranges, midpoints ({ranges} of 45 minutes, Alex Xu)"},
+        "steps": [{"number": s.number, "short": s.short, "title": s.title, "url": here.url(s.page),
+                   "checklist": [{"id": o.id, "text": o.text} for o in s.outputs]} for s in book.framework.steps],
+        "prompts": prompts,
+        "abilities": [{"id": a.id, "name": a.name, "weak": a.weak, "solid": a.solid, "strong": a.strong}
+                      for a in rubric.abilities],
+        "levels": [{"id": lv.id, "name": lv.name, "bar": lv.bar} for lv in rubric.levels],
+        "rubricUrl": here.url(RUBRIC_PAGE),
+        "postMortem": [{"id": b.id, "text": b.text} for b in book.practice.post_mortem.bullets],
+    }
+
+
+@macro
+def mock_interview(book: Handbook, here: Here) -> str:
+    """The mock's mount point; mock.js builds the setup, the running mock, the scoring and the
+    history from data-config. The step blocks below it (interview_timer) read without JavaScript."""
+    return (f'<div class="practice-tool mock" id="mock-tool" data-config="{_attr(mock_config(book, here))}">\n'
+            '<p class="practice-noscript">The mock interview needs JavaScript. Without it, use the '
+            "budget and the questions of each step below with a clock of your own.</p>\n</div>\n")
+
+
+# --- estimation drills ---------------------------------------------------------------------------
+
+def drills_config(book: Handbook) -> dict:
+    """The drill pools, questions, grades and traps as drills.js reads them (sizes in bytes)."""
+    return book.drills.model_dump(exclude={"intro"})
+
+
+@macro
+def estimation_drills(book: Handbook) -> str:
+    """The drills' mount point: drills.js draws a problem from data-config (seeded from the link),
+    grades it with the estimator's engine (data-contract) and keeps the streak in this browser."""
+    return (f'<div class="practice-tool drills" id="drills-tool" data-config="{_attr(drills_config(book))}" '
+            f'data-contract="{_attr(contract.contract())}">\n'
+            '<p class="practice-noscript">The drills need JavaScript. Without it, take a worked example\'s '
+            "scenario, work out its peak rate and storage on paper, and check them against the example's table.</p>\n</div>\n")
+
+
+@macro
+def drill_traps(book: Handbook) -> str:
+    """The slips a wrong answer is checked against, each with what to do instead."""
+    return "\n".join(f"- **{t.name}.** {t.explain}" for t in book.drills.traps) + "\n"

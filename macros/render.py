@@ -77,6 +77,27 @@ def mantra(book: Handbook) -> str:
 
 
 
+@macro
+def step_strip(book: Handbook, questions: bool = True) -> str:
+    """The last-ten-minutes strip: the four steps with their minutes in each interview length and,
+    on the one-pager, step 1's clarifying questions in their short form."""
+    plan = budgets(book)
+    lengths = " / ".join(str(t) for t in plan)
+    steps = " → ".join(f"**{s.number}. {s.short}** {' / '.join(str(plan[t][i]) for t in plan)}"
+                       for i, s in enumerate(book.framework.steps))
+    out = [f'<div class="step-strip" markdown="1">\n', f"**Minutes in a {lengths}-minute interview:** {steps}\n"]
+    if questions:
+        first = book.framework.steps[0]
+        out.append(f"**Ask first:** " + " · ".join(q.short for q in first.questions) + "\n")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+@macro
+def api_line(book: Handbook) -> str:
+    return f"**API.** {book.one_pager.api_line}\n"
+
+
 def budgets(book: Handbook) -> dict[int, list[int]]:
     """Minutes per step for each interview length; the first length is typed, the others computed."""
     typed = [s.minutes for s in book.framework.steps]

@@ -56,9 +56,11 @@ class Strict(BaseModel):
 
 
 class Item(Strict):
-    """One checklist line: a stable id (its anchor) and its text."""
+    """One checklist line: a stable id (its anchor) and its text; `short` is its few-word form for
+    a strip on paper (the one-pager's clarifying questions)."""
     id: Slug
     text: Text
+    short: Optional[Short] = None
 
 
 # --- framework.yml -------------------------------------------------------------------------
@@ -81,7 +83,7 @@ class Step(Strict):
     short: Text
     page: PagePath
     minutes: int = Field(gt=0, description="minutes in the shortest interview length")
-    published_range: Text
+    published_minutes: tuple[int, int]   # the range Alex Xu's framework gives, for a 45-minute session
     goal: Text
     questions: list[Item] = Field(min_length=1)
     outputs: list[Item] = Field(min_length=1)
@@ -90,6 +92,15 @@ class Step(Strict):
     flow: Optional[list[RequestPath]] = None
     flow_note: Optional[Text] = None
     topics: Optional[list[Topic]] = None
+
+    @property
+    def published_range(self) -> str:
+        low, high = self.published_minutes
+        return f"{low}-{high} minutes"
+
+    def problems(self) -> Problems:
+        low, high = self.published_minutes
+        return [] if 0 < low <= high else [(("published_minutes",), f"a range low <= high above 0, found {low}-{high}")]
 
 
 class Analogy(Strict):
@@ -114,6 +125,9 @@ class Framework(Strict):
         step_ids = {s.id for s in self.steps}
         if set(self.analogy.stages) != step_ids:
             raise ValueError(f"analogy.stages must have one entry per step id {sorted(step_ids)}")
+        unshort = [q.id for q in self.steps[0].questions if not q.short]
+        if unshort:
+            raise ValueError(f"steps[0].questions: each needs a short form for the one-pager's strip, missing for {unshort}")
         base = self.interview_minutes[0]
         total = sum(s.minutes for s in self.steps)
         if total != base:
@@ -272,6 +286,7 @@ class OnePager(Strict):
     sections: list[Section] = Field(min_length=1)
     opening_script: OpeningScript
     back_of_envelope: BackOfEnvelope
+    api_line: Text                     # the API in one line, in FLOW before the data model
     data_model_checklist: list[Item]
     job_state_machine: JobStateMachine
     data_flow: DataFlow
@@ -345,11 +360,22 @@ class Hub(Strict):
     text: Text
 
 
+class Mock(Strict):
+    intro: Text
+    lengths: list[int] = Field(min_length=1)     # minutes a mock can last; budgets are scaled to each
+
+    def problems(self) -> Problems:
+        bad = [(("lengths", i), f"a length between 20 and 120 minutes, found {m}") for i, m in enumerate(self.lengths)
+               if not 20 <= m <= 120]
+        return bad or ([(("lengths",), "each length once, shortest first")] if self.lengths != sorted(set(self.lengths)) else [])
+
+
 class Practice(Strict):
     cadence: Text
     blocks: list[PracticeBlock]
     post_mortem: PostMortem
     hub: Hub
+    mock: Mock
 
 
 class Mistake(Strict):
@@ -1010,6 +1036,104 @@ class ColdPrompts(Strict):
     prompts: list[ColdPrompt] = Field(min_length=10)
 
 
+# --- data/rubric.yml: what the interview assesses, by level -------------------------------------
+
+class Ability(Strict):
+    id: Slug
+    name: Short
+    asks: Text                                   # the question behind the ability
+    weak: Text
+    solid: Text
+    strong: Text
+
+
+class Level(Strict):
+    id: Literal["mid", "senior", "staff"]
+    name: Short
+    balance: Text                                # breadth against depth
+    drives: Text                                 # who picks and leads the deep dives
+    unprompted: list[Text] = Field(min_length=2) # what to raise without being asked
+    bar: Text
+
+
+class Rubric(Strict):
+    intro: Text
+    scale: Text
+    sources: list[Slug] = Field(min_length=1)
+    abilities: list[Ability] = Field(min_length=4, max_length=4)
+    levels: list[Level] = Field(min_length=3, max_length=3)
+
+    def problems(self) -> Problems:
+        found = [lv.id for lv in self.levels]
+        return [] if found == ["mid", "senior", "staff"] else [(("levels",), f"mid, senior and staff in that order, found {found}")]
+
+
+# --- data/drills.yml: estimation drills ----------------------------------------------------------
+
+# The traps a drill checks a wrong answer against; drills.js computes each one's wrong figure by id.
+TRAP_IDS = ("replication", "per-day-as-per-second", "hundred-thousand-seconds", "peak-vs-average",
+            "binary-units", "unit-step", "retention")
+DRILL_FIELDS = ("peak_qps", "bandwidth_bytes_per_s", "stored_bytes_per_day", "stored_bytes_total")
+
+
+class Grades(Strict):
+    exact: float = Field(gt=0, lt=1)             # within this fraction of the figure
+    order: float = Field(gt=1, le=10)            # within this factor either way
+
+
+class DrillWrite(Strict):
+    name: Name
+    per_user_per_day: list[Count] = Field(min_length=1)
+    payload: list[Size] = Field(min_length=1)
+
+
+class DrillRead(Strict):
+    name: Name
+    times: list[Count] = Field(min_length=1)     # reads per write
+
+
+class Theme(Strict):
+    id: Slug
+    write: DrillWrite
+    read: DrillRead
+
+
+class DrillQuestion(Strict):
+    id: Slug
+    of: Literal["write", "read", "totals"]      # the operation asked about, or the writes' totals
+    field: Literal[DRILL_FIELDS]
+    ask: Short                                   # {write} and {read} name the theme's operations
+
+    def problems(self) -> Problems:
+        if self.of in ("read",) and self.field.startswith("stored"):
+            return [(("field",), "reads store nothing: ask for a peak or a bandwidth")]
+        return []
+
+
+class Trap(Strict):
+    id: Literal[TRAP_IDS]
+    name: Short
+    explain: Text
+
+
+class Drills(Strict):
+    intro: Text
+    grades: Grades
+    daily_active_users: list[Count] = Field(min_length=1)
+    peak_factor: list[AtLeastOne] = Field(min_length=1)
+    retention_years: list[Count] = Field(min_length=1)
+    replication: list[AtLeastOne] = Field(min_length=1)
+    themes: list[Theme] = Field(min_length=2)
+    questions: list[DrillQuestion] = Field(min_length=1)
+    traps: list[Trap]
+
+    def problems(self) -> Problems:
+        ids = [t.id for t in self.traps]
+        missing = [t for t in TRAP_IDS if t not in ids]
+        return [(("traps",), f"each trap once: missing {missing}" if missing else f"each trap once, found {ids}")] \
+            if missing or len(ids) != len(set(ids)) else []
+
+
 # The files of data/ and the model each must match.
 FILES: dict[str, type] = {
     "framework": Framework,
@@ -1026,4 +1150,6 @@ FILES: dict[str, type] = {
     "guide": Guide,
     "capacity": Capacity,
     "cold_prompts": ColdPrompts,
+    "rubric": Rubric,
+    "drills": Drills,
 }

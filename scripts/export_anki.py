@@ -21,12 +21,26 @@ from scripts.site import ROOT
 GUID_PREFIX = "system-design-handbook"
 DECK_FILE = "system-design-handbook.apkg"
 
-CSS = """.card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
+# Anki's dark mode puts the classes nightMode and night_mode on the card itself (older versions on
+# an ancestor); both are matched, and every colour the cards use has a dark twin. No url(): the
+# deck carries no images, local or remote.
+NIGHT = (".card.nightMode", ".card.night_mode", ".nightMode .card", ".night_mode .card")
+
+
+def _night(inner: str, rule: str) -> str:
+    """A rule for every way Anki marks dark mode (plain selector lists: old card viewers lack :is())."""
+    return ", ".join(f"{n} {inner}".strip() for n in NIGHT) + " { " + rule + " }\n"
+
+
+CSS = (""".card { font-family: system-ui, sans-serif; font-size: 18px; line-height: 1.45;
   color: #1b1b1b; background: #fff; text-align: left; max-width: 40em; margin: 0 auto; }
-.nightMode .card, .night_mode .card { color: #eee; background: #1e1e1e; }
-small, .source { color: #777; font-size: 14px; }
+small, .source { color: #595959; font-size: 14px; }
+code { font-family: ui-monospace, monospace; background: #f0f0f0; color: #1b1b1b; padding: 0 0.2em; border-radius: 3px; }
+hr { border: 0; border-top: 1px solid #ccc; }
 ul { padding-left: 1.2em; }
-"""
+""" + _night("", "color: #e8e8e8; background: #1e1e1e;") + _night("small", "color: #b0b0b0;")
+       + _night(".source", "color: #b0b0b0;") + _night("code", "background: #333; color: #e8e8e8;")
+       + _night("hr", "border-top-color: #555;"))
 
 
 def model() -> genanki.Model:

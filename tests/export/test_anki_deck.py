@@ -4,6 +4,8 @@ import sqlite3
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from macros import anki
 from macros.handbook import load_handbook
 
@@ -55,3 +57,68 @@ def test_deck_has_the_cards_and_stable_guids(tmp_path):
     for (guid, _, flds, tags), card in zip(notes, expected):
         assert flds.split("\x1f") == [card.front, card.back, card.source]
         assert tags.split() == list(card.tags)
+
+
+@pytest.fixture(scope="module")
+def deck(tmp_path_factory) -> dict:
+    where = tmp_path_factory.mktemp("deck")
+    return read_deck(build(where), where)
+
+
+def test_deck_holds_the_traps_and_the_rubric_and_no_images(deck):
+    book = load_handbook(ROOT / "data")
+    fronts = [n[2].split("\x1f")[0] for n in deck["notes"]]
+    for trap in book.drills.traps:
+        assert any(trap.name in f for f in fronts), trap.id
+    for ability in book.rubric.abilities:
+        assert any(ability.name in f for f in fronts), ability.id
+    for level in book.rubric.levels:
+        assert any(level.name in f for f in fronts), level.id
+    css = deck["models"][str(anki.MODEL_ID)]["css"]
+    every = css + "".join(n[2] for n in deck["notes"])
+    assert "<img" not in every and "url(" not in every and "http" not in css
+
+
+def _contrast(fg: list[float], bg: list[float]) -> float:
+    def lum(rgb):
+        c = [v / 255 for v in rgb[:3]]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+    a, b = sorted([lum(fg), lum(bg)], reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def test_cards_read_in_anki_dark_and_light_mode(deck, browser):
+    """Every card laid out by Chromium with the deck's own CSS, as Anki's viewer shows it (the card
+    element carries `nightMode` in dark mode): all text, small print and code included, meets WCAG
+    AA contrast against the background it sits on."""
+    css = deck["models"][str(anki.MODEL_ID)]["css"]
+    cards = "".join(f'<div class="card {{mode}}">{front}<hr id="answer">{back}<p class="source">Handbook: {source}</p></div>'
+                    for front, back, source in (n[2].split("\x1f") for n in deck["notes"]))
+    page = browser.new_page()
+    try:
+        for mode in ("", "nightMode"):
+            page.set_content(f"<style>{css}</style>" + cards.replace("{mode}", mode))
+            pairs = page.evaluate("""() => {
+              const rgb = s => s.match(/[\\d.]+/g).map(Number);
+              const out = [];
+              const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+                if (!n.textContent.trim()) continue;
+                let el = n.parentElement, bg = null;
+                for (let e = el; e; e = e.parentElement) {
+                  const c = rgb(getComputedStyle(e).backgroundColor);
+                  if (c.length < 4 || c[3] > 0) { bg = c; break; }
+                }
+                out.push([rgb(getComputedStyle(el).color), bg || [255, 255, 255], el.tagName]);
+              }
+              return out;
+            }""")
+            assert len(pairs) > len(deck["notes"])
+            card_bg = page.evaluate("() => getComputedStyle(document.querySelector('.card')).backgroundColor")
+            dark = _contrast([int(v) for v in card_bg[card_bg.index("(") + 1:-1].split(",")[:3]], [255, 255, 255]) > 10
+            assert dark == (mode == "nightMode"), (mode, card_bg)   # dark mode turns the card dark
+            worst = min(pairs, key=lambda p: _contrast(p[0], p[1]))
+            assert _contrast(worst[0], worst[1]) >= 4.5, (mode or "light", worst)
+    finally:
+        page.close()

@@ -15,6 +15,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from macros.handbook import load_handbook
+from macros.render import budgets
 from tests.export.conftest import ROOT, run
 from tests.export.pdftools import pdf_fonts, pdf_info, pdf_text, pdf_words, squash
 
@@ -120,6 +121,23 @@ def test_pocket_checklist_holds_the_ten_items_and_the_mantra_only(pdf_dir, print
     # The details section below the checklist stays on screen.
     details = re.search(r'<h2 id="details">(.*?)<a', (site / "pocket-checklist" / "index.html").read_text())
     assert details and squash(html.unescape(details.group(1))) not in squash(text)
+
+
+@pytest.mark.parametrize("name", ONE_SHEET)
+def test_both_sheets_carry_the_steps_with_their_minutes(pdf_dir, name):
+    """The strip for the last ten minutes: each step with its minutes in every interview length (as
+    the budget table computes them); the one-pager adds the clarifying questions and the API line,
+    and leaves out the screen-only "(diagram)" link."""
+    text = squash(pdf_text(pdf_dir / name))
+    plan = budgets(BOOK)
+    for i, step in enumerate(BOOK.framework.steps):
+        minutes = " / ".join(str(plan[t][i]) for t in plan)
+        assert squash(f"{step.number}. {step.short} {minutes}") in text, (name, step.short, minutes)
+    if name.startswith("one-pager"):
+        for q in BOOK.framework.steps[0].questions:
+            assert squash(q.short) in text, q.short
+        assert squash("API. " + BOOK.one_pager.api_line.split("(")[0]) in text
+        assert "(diagram)" not in text
 
 
 @pytest.mark.parametrize("name", ONE_SHEET)

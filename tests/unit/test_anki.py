@@ -38,6 +38,9 @@ def test_every_source_is_covered(book, cards):
     assert all(f"baseline/{g.id}/{b.id}" in keys for g in book.baseline for b in g.items)
     assert all(f"deep-key/{k.id}" in keys for k in book.deep_keys)
     assert all(f"term/{slug(t.term)}" in keys for t in book.glossary)
+    assert all(f"trap/{t.id}" in keys for t in book.drills.traps)
+    assert all(f"rubric/{a.id}" in keys for a in book.rubric.abilities)
+    assert all(f"rubric-level/{lv.id}" in keys for lv in book.rubric.levels)
 
 
 def test_card_contents_come_from_the_data(book, cards):

@@ -48,6 +48,17 @@ BAD_EDITS = {
     "unknown block": ("one_pager.yml", "      block: caching\n", "      block: cachin\n", "tradeoff_playbook.choices[2].block: unknown building block (data/blocks/) 'cachin'"),
     "red-team page": ("red_team.yml", "  see: framework/step-2-high-level.md", "  see: framework/step-9.md", "[0].see: no page docs/framework/step-9.md"),
     "pocket step": ("pocket_checklist.yml", "  step: scope", "  step: scoping", "unknown step 'scoping'"),
+    "published range": ("framework.yml", "published_minutes: [3, 10]", "published_minutes: [10, 3]",
+                        "steps[0].published_minutes (line 27): a range low <= high above 0, found 10-3"),
+    "strip question": ("framework.yml", ', short: "Success in numbers?"', "", "each needs a short form for the one-pager's strip, missing for ['slos']"),
+    "rubric level order": ("rubric.yml", "  - id: mid\n", "  - id: staff\n", "levels"),
+    "rubric level": ("rubric.yml", "  - id: mid\n", "  - id: junior\n", "levels[0].id (line "),
+    "rubric source": ("rubric.yml", "sources: [hellointerview-levels,", "sources: [hello-levels,", "sources[0]: unknown reference 'hello-levels'"),
+    "drill trap": ("drills.yml", "  - id: retention\n", "  - id: retention-left-out\n", "traps[6].id (line "),
+    "drill trap twice": ("drills.yml", "  - id: unit-step\n", "  - id: retention\n", "duplicate id 'retention'"),
+    "drill question": ("drills.yml", "of: read, field: peak_qps", "of: read, field: stored_bytes_total", "questions[1].field (line "),
+    "drill size": ("drills.yml", "payload: [200 KB, 500 KB, 2 MB]", "payload: [200 KB, 500 KB, 2 MiBs]", "themes[0].write.payload[2] (line "),
+    "mock length": ("practice.yml", "lengths: [35, 45, 60]", "lengths: [45, 35, 60]", "mock.lengths (line "),
 }
 
 
@@ -69,3 +80,13 @@ def test_a_missing_file_is_named(data):
 def test_red_team_link_to_an_unnamed_section_is_refused(data):
     edit(data / "red_team.yml", "  see: one-pager.md#numbers", "  see: one-pager.md#nowhere")
     assert "[1].see: 'one-pager.md#nowhere' is not a step page, a one-pager section or a deep key" in error_of(data)
+
+
+def test_a_drill_trap_left_out_is_refused(data):
+    """drills.js names each trap by id, so the data must hold every one of them."""
+    text = (data / "drills.yml").read_text()
+    start = text.index("  - id: unit-step\n")
+    end = text.index("  - id: retention\n")
+    (data / "drills.yml").write_text(text[:start] + text[end:])
+    message = error_of(data)
+    assert f"{data / 'drills.yml'}: traps (line " in message and "each trap once: missing ['unit-step']" in message
