@@ -86,11 +86,16 @@ def estimator(book: Handbook) -> str:
 
 @macro
 def interview_timer(book: Handbook, here: Here) -> str:
-    """One block per step, in Markdown, with its minutes in each length, its goal and its questions:
-    the mock page's reference below the mock, readable without JavaScript and on paper."""
+    """The timer's controls (built by timer.js from data-config) and one block per step, in Markdown,
+    each with its goal and questions; the script shows the block of the current step."""
     plan = budgets(book)
     lengths = list(plan)
-    out = ['<div class="timer-steps" markdown="1">\n']
+    config = {
+        "lengths": {str(t): plan[t] for t in lengths},
+        "default": lengths[0],
+        "steps": [{"number": s.number, "short": s.short} for s in book.framework.steps],
+    }
+    out = [f'<div class="practice-tool timer" id="timer-tool" data-phase="1" data-config="{_attr(config)}" markdown="1">\n']
     for i, step in enumerate(book.framework.steps):
         mins = " · ".join(f"{plan[t][i]} min of {t} (minutes {numbers.step_starts(plan[t])[i]}–"
                           f"{numbers.step_starts(plan[t])[i] + plan[t][i]})" for t in lengths)
