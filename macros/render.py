@@ -85,7 +85,7 @@ def step_strip(book: Handbook, questions: bool = True) -> str:
     lengths = " / ".join(str(t) for t in plan)
     steps = " → ".join(f"**{s.number}. {s.short}** {' / '.join(str(plan[t][i]) for t in plan)}"
                        for i, s in enumerate(book.framework.steps))
-    out = [f'<div class="step-strip" markdown="1">\n', f"**Minutes in a {lengths}-minute interview:** {steps}\n"]
+    out = [f'<div class="step-strip" markdown="1" data-search-exclude>\n', f"**Minutes in a {lengths}-minute interview:** {steps}\n"]
     if questions:
         first = book.framework.steps[0]
         out.append(f"**Ask first:** " + " · ".join(q.short for q in first.questions) + "\n")

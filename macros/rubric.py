@@ -33,7 +33,7 @@ def rubric_levels(book: Handbook) -> str:
             ["**Who drives the deep dives**"] + [lv.drives for lv in levels],
             ["**Raise without being asked**"] + ["<br>".join("• " + u for u in lv.unprompted) for lv in levels],
             ["**The bar**"] + [lv.bar for lv in levels]]
-    return table([""] + [lv.name for lv in levels], rows)
+    return table(["Expected"] + [lv.name for lv in levels], rows)
 
 
 @macro

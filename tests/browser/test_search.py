@@ -133,7 +133,6 @@ CASES: list[tuple[str, set[str]]] = [
     ("tenant isolation", {block("security")}),
     ("envelope encryption", {block("security")}),
     # the rubric page
-    ("rubric", {"practice/rubric/"}),
     ("what interviewers expect", {"practice/rubric/"}),
 ]
 BLOCK_CASES = [q for q, pages in CASES if all(p.startswith("blocks/") for p in pages)]

@@ -136,7 +136,7 @@ def test_both_sheets_carry_the_steps_with_their_minutes(pdf_dir, name):
     if name.startswith("one-pager"):
         for q in BOOK.framework.steps[0].questions:
             assert squash(q.short) in text, q.short
-        assert squash("API. " + BOOK.one_pager.api_line.split("(")[0]) in text
+        assert squash("API. " + BOOK.one_pager.api_line.split("`")[0]) in text
         assert "(diagram)" not in text
 
 
