@@ -86,16 +86,11 @@ def estimator(book: Handbook) -> str:
 
 @macro
 def interview_timer(book: Handbook, here: Here) -> str:
-    """The timer's controls (built by timer.js from data-config) and one block per step, in Markdown,
-    each with its goal and questions; the script shows the block of the current step."""
+    """One block per step, in Markdown, with its minutes in each length, its goal and its questions:
+    the mock page's reference below the mock, readable without JavaScript and on paper."""
     plan = budgets(book)
     lengths = list(plan)
-    config = {
-        "lengths": {str(t): plan[t] for t in lengths},
-        "default": lengths[0],
-        "steps": [{"number": s.number, "short": s.short} for s in book.framework.steps],
-    }
-    out = [f'<div class="practice-tool timer" id="timer-tool" data-phase="1" data-config="{_attr(config)}" markdown="1">\n']
+    out = ['<div class="timer-steps" markdown="1">\n']
     for i, step in enumerate(book.framework.steps):
         mins = " · ".join(f"{plan[t][i]} min of {t} (minutes {numbers.step_starts(plan[t])[i]}–"
                           f"{numbers.step_starts(plan[t])[i] + plan[t][i]})" for t in lengths)
@@ -243,11 +238,13 @@ def drills_config(book: Handbook) -> dict:
 
 
 @macro
-def estimation_drills(book: Handbook) -> str:
+def estimation_drills(book: Handbook, here: Here) -> str:
     """The drills' mount point: drills.js draws a problem from data-config (seeded from the link),
-    grades it with the estimator's engine (data-contract) and keeps the streak in this browser."""
+    grades it with the estimator's engine (data-contract), offers it to the estimator
+    (data-estimator) and keeps the streak in this browser."""
     return (f'<div class="practice-tool drills" id="drills-tool" data-config="{_attr(drills_config(book))}" '
-            f'data-contract="{_attr(contract.contract())}">\n'
+            f'data-contract="{_attr(contract.contract())}" '
+            f'data-estimator="{html.escape(here.url(ESTIMATOR_PAGE), quote=True)}">\n'
             '<p class="practice-noscript">The drills need JavaScript. Without it, take a worked example\'s '
             "scenario, work out its peak rate and storage on paper, and check them against the example's table.</p>\n</div>\n")
 

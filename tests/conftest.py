@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros import units
 from scripts import site as site_module
 from scripts.site import CHROMIUM, CHROMIUM_ARGS, ROOT, serving
 
@@ -110,6 +111,19 @@ def markdown_table_cells(md: str) -> tuple[str, list[list[str]]]:
         rows.append([html.unescape(re.sub(r"<[^>]+>", "", c.replace("**", "").replace("\\|", "|")
                                           .replace("<br>", "\n"))) for c in cells])
     return lines[0].replace("**", ""), rows
+
+
+def typed_figure(metric: str, value: float) -> str:
+    """A drill's figure as a reader types it ("694/s", "30 TB/day", "5.5 PB"), with the Python
+    formatters; metric is the field or "<operation>.<field>"."""
+    field = metric.rpartition(".")[2]
+    if field == "peak_qps":
+        return units.format_rate(value, sig=3)
+    if field == "bandwidth_bytes_per_s":
+        return units.format_byte_rate(value, sig=3)
+    if field == "stored_bytes_per_day":
+        return units.format_byte_rate(value, "day", sig=3)
+    return units.format_bytes(value, sig=3)
 
 
 def pytest_collection_modifyitems(items):

@@ -55,3 +55,30 @@ def test_no_axe_violations(scheme_page, axe, base_url, site, kind):
     result = axe.run(page)
     violations = result.response["violations"]
     assert not violations, f"{kind} ({scheme}):\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("path", ["practice/estimator/", "practice/drills/"])
+def test_a_hovered_or_focused_button_keeps_its_contrast(scheme_page, axe, base_url, path):
+    """axe sees buttons at rest; a pointer over one or the keyboard on it changes its colours."""
+    scheme, page = scheme_page
+    page.goto(base_url + path)
+    page.wait_for_selector(".practice-tool[data-ready]")
+    buttons = page.locator(".practice-tool button.md-button")
+    assert buttons.count() >= 2
+    outline = 0
+    for i in range(buttons.count()):
+        button = buttons.nth(i)
+        if not button.is_visible():
+            continue
+        outline += "md-button--primary" not in button.get_attribute("class")
+        button.evaluate("b => b.setAttribute('data-probe', '')")
+        for how in ("hover", "focus"):
+            getattr(button, how)()
+            page.wait_for_timeout(300)  # Material's colour transitions
+            found = axe.run(page, context="[data-probe]", options={"runOnly": ["color-contrast"]})
+            assert not found.response["violations"], (scheme, how, button.inner_text(),
+                                                      describe(found.response["violations"]))
+            page.mouse.move(0, 0)
+            button.evaluate("b => b.blur()")
+        button.evaluate("b => b.removeAttribute('data-probe')")
+    assert outline >= 1

@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGES = ["", "numbers/", "one-pager/", "blocks/caching/", "examples/url-shortener/", "practice/estimator/",
-         "practice/timer/", "practice/post-mortem/", "glossary/"]
+         "practice/timer/", "practice/drills/", "practice/post-mortem/", "glossary/"]
 WATCH = """() => { window.__violations = [];
   document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI)); }"""
 

@@ -150,7 +150,8 @@ def test_checklist_ticks_start_clean_when_the_stored_ticks_have_the_wrong_shape(
 
 
 def test_page_scripts_load_only_on_their_page(site):
-    scripts = {"practice/estimator": ["estimate-core.js", "estimator.js"], "practice/timer": ["timer.js"],
+    scripts = {"practice/estimator": ["estimate-core.js", "estimator.js"], "practice/timer": ["mock-core.js", "mock.js"],
+               "practice/drills": ["estimate-core.js", "drill-core.js", "drills.js"],
                "practice/red-team-drill": ["red-team-drill.js"], "practice/post-mortem": ["post-mortem.js"]}
     every = {name for names in scripts.values() for name in names}
     for page in ["index.html", "pocket-checklist/index.html", "practice/index.html"]:

@@ -132,8 +132,10 @@ CASES: list[tuple[str, set[str]]] = [
     ("RPO", {block("multi-region")}),
     ("tenant isolation", {block("security")}),
     ("envelope encryption", {block("security")}),
-    # the rubric page
+    # the practice loop's pages
+    ("mock interview", {"practice/timer/"}),
     ("what interviewers expect", {"practice/rubric/"}),
+    ("estimation drills", {"practice/drills/"}),
 ]
 BLOCK_CASES = [q for q, pages in CASES if all(p.startswith("blocks/") for p in pages)]
 

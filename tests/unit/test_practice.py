@@ -51,11 +51,11 @@ def test_raw_html_urls_come_from_mkdocs_in_both_url_styles(here):
     assert here("index.md").url("practice/estimator.md#s=1") == "practice/estimator/#s=1"
     assert here("examples/chat.md", False).url("practice/estimator.md") == "../practice/estimator.html"
     assert here("index.md", False).url("practice/estimator.md") == "practice/estimator.html"
-    assert practice.page_scripts(here("practice/timer.md"), "timer.js", "checklists.js") == (
-        '<script defer data-page-script src="../../assets/javascripts/timer.js"></script>\n'
-        '<script defer data-page-script src="../../assets/javascripts/checklists.js"></script>\n')
-    assert practice.page_scripts(here("practice/timer.md", False), "timer.js") == (
-        '<script defer data-page-script src="../assets/javascripts/timer.js"></script>\n')
+    assert practice.page_scripts(here("practice/timer.md"), "mock-core.js", "mock.js") == (
+        '<script defer data-page-script src="../../assets/javascripts/mock-core.js"></script>\n'
+        '<script defer data-page-script src="../../assets/javascripts/mock.js"></script>\n')
+    assert practice.page_scripts(here("practice/timer.md", False), "mock.js") == (
+        '<script defer data-page-script src="../assets/javascripts/mock.js"></script>\n')
     with pytest.raises(KeyError, match="no file docs/assets/javascripts/nope.js"):
         practice.page_scripts(here("practice/timer.md"), "nope.js")
 
@@ -85,20 +85,20 @@ def test_estimator_lists_every_scenario_in_the_link_serialisation(book):
     assert attr_json(markup, "data-contract") == contract.contract()
 
 
-def test_timer_carries_the_budgets_and_every_steps_questions(book, here):
+def test_timer_steps_carry_the_budgets_and_every_steps_questions(book, here):
+    # The static step list under the mock (mock.js reads the mock's own data-config, not this).
     markup = practice.interview_timer(book, here("practice/timer.md"))
-    config = attr_json(markup, "data-config")
+    assert 'id="timer-tool"' not in markup and "data-config" not in markup
+    assert markup.count('class="timer-step"') == len(book.framework.steps)
     plan = budgets(book)
-    assert config["lengths"] == {str(t): m for t, m in plan.items()}
-    assert config["default"] == book.framework.interview_minutes[0]
-    assert [s["short"] for s in config["steps"]] == [s.short for s in book.framework.steps]
     for i, step in enumerate(book.framework.steps):
         assert f'data-step="{step.number}"' in markup
         for q in step.questions:
             assert q.text in markup
         assert f"](../{step.page})" in markup
-        start = numbers.step_starts(plan[45])[i]
-        assert f"minutes {start}–{start + plan[45][i]}" in markup
+        for length, minutes in plan.items():
+            start = numbers.step_starts(minutes)[i]
+            assert f"{minutes[i]} min of {length} (minutes {start}–{start + minutes[i]})" in markup
 
 
 def test_drill_has_every_interrupt_with_its_answer_and_a_relative_link(book, here):

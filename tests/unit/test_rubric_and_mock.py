@@ -51,12 +51,13 @@ def test_mock_config_holds_every_prompt_step_ability_and_bullet(book, here):
     assert config["rubricUrl"] == "../rubric/"
 
 
-def test_drills_config_is_the_data_in_bytes(book):
-    markup = practice.estimation_drills(book)
+def test_drills_config_is_the_data_in_bytes(book, here):
+    markup = practice.estimation_drills(book, here("practice/drills.md"))
     config = config_of(markup)
     assert config["themes"][0]["write"]["payload"] == book.drills.themes[0].write.payload
     assert {t["id"] for t in config["traps"]} == {t.id for t in book.drills.traps}
     assert config_of(markup, "data-contract")["size_units"]["KiB"] == 1024
+    assert 'data-estimator="../estimator/"' in markup
 
 
 def test_rubric_page_prints_every_ability_grade_and_level(book, here):
