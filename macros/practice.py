@@ -250,6 +250,16 @@ def estimation_drills(book: Handbook, here: Here) -> str:
 
 
 @macro
+def drill_grades(book: Handbook, here: Here) -> str:
+    """How an answer is graded, with the bounds of data/drills.yml."""
+    g = book.drills.grades
+    return (f"- **Exact**: within {g.exact * 100:g} % of the figure the [estimator]({link(ESTIMATOR_PAGE, here)}) computes.\n"
+            f"- **Right order of magnitude**: within {g.order:g}× either way, which is what most interview "
+            "decisions need.\n"
+            "- **Off**: further than that. The figure, the sum that gives it and, where it fits, the trap are shown.\n")
+
+
+@macro
 def drill_traps(book: Handbook) -> str:
     """The slips a wrong answer is checked against, each with what to do instead."""
     return "\n".join(f"- **{t.name}.** {t.explain}" for t in book.drills.traps) + "\n"

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 from tests.conftest import ROOT, copy_project
 
@@ -80,6 +81,12 @@ def test_dev_server_rebuilds_when_data_changes(tmp_path):
         server.wait(timeout=20)
 
 
+def page_url(docs: Path, md: Path) -> str:
+    """docs/practice/drills.md -> practice/drills/; an index.md -> its folder."""
+    stem = md.relative_to(docs).with_suffix("").as_posix()
+    return "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
+
+
 def test_dev_server_survives_a_bad_data_file_and_recovers(tmp_path):
     project = copy_project(tmp_path / "project")
     scenario = project / "data" / "scenarios" / "url-shortener.yml"
@@ -96,8 +103,12 @@ def test_dev_server_survives_a_bad_data_file_and_recovers(tmp_path):
         body = wait_for(lambda: (b := fetch(home)) and "A data file is wrong" in b and b, 120)
         assert body, "the dev server did not show the data error"
         assert "data/scenarios/url-shortener.yml" in body and "Traceback" not in body and "{{" not in body
-        example = fetch(home + "examples/url-shortener/")
-        assert example and "A data file is wrong" in example and "Traceback" not in example and "{{" not in example
+        # the example whose data is wrong, and every page that reads `book` in its own text
+        pages = ["examples/url-shortener/"] + [page_url(project / "docs", md) for md in sorted((project / "docs").rglob("*.md"))
+                                               if "{{ book." in md.read_text(encoding="utf-8")]
+        for path in pages:
+            body = fetch(home + path)
+            assert body and "A data file is wrong" in body and "Traceback" not in body and "{{" not in body, path
         assert server.poll() is None, "the server stopped"
         scenario.write_text(good)
         back = wait_for(lambda: (b := fetch(home)) and "A data file is wrong" not in b and "Worked examples" in b, 180)

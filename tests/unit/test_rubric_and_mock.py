@@ -1,5 +1,6 @@
 """The data behind the practice loop: the mock's budgets and config, the rubric's page and the
 sheets' strip, each computed from data/ (framework, rubric, drills, practice)."""
+import dataclasses
 import html
 import json
 import re
@@ -58,6 +59,16 @@ def test_drills_config_is_the_data_in_bytes(book, here):
     assert {t["id"] for t in config["traps"]} == {t.id for t in book.drills.traps}
     assert config_of(markup, "data-contract")["size_units"]["KiB"] == 1024
     assert 'data-estimator="../estimator/"' in markup
+
+
+def test_drill_grades_come_from_the_data(book, here):
+    text = practice.drill_grades(book, here("practice/drills.md"))
+    assert "within 10 % of the figure the [estimator](estimator.md)" in text
+    assert "within 3× either way" in text
+    bent = dataclasses.replace(book, drills=book.drills.model_copy(
+        update={"grades": book.drills.grades.model_copy(update={"exact": 0.05, "order": 2.5})}))
+    assert "within 5 %" in practice.drill_grades(bent, here("practice/drills.md"))
+    assert "within 2.5×" in practice.drill_grades(bent, here("practice/drills.md"))
 
 
 def test_rubric_page_prints_every_ability_grade_and_level(book, here):
