@@ -2,6 +2,7 @@
 a reload and instant navigation half-way, a wall clock moved by hours, stored data of the wrong
 shape, and the history's export, import and clear. Budgets, prompts, abilities and bullets come from
 the data (macros.practice.mock_config), never typed here."""
+import datetime
 import json
 import re
 
@@ -33,7 +34,7 @@ def open_mock(page, base_url, still=False):
     page.goto(base_url + "practice/timer/")
     page.wait_for_selector("#mock-tool[data-ready]")
     if still:
-        page.clock.pause_at(page.evaluate("() => Date.now()") + 1000)
+        page.clock.pause_at(page.evaluate("() => Date.now()") / 1000 + 1)  # Python gives seconds
     return page.locator("#mock-tool")
 
 
@@ -149,6 +150,7 @@ def test_a_mock_from_setup_to_the_history(page, base_url, book, config):
     for text in ["Chat system", "35 min", "Senior", "1 weak", "3 strong", "2.5"] + \
             [f"{clock(ms)} / {m}" for ms, m in zip(took, budget)]:
         expect(row).to_contain_text(text)
+    expect(row.locator("td").first).to_have_text(re.compile(r"^%d-\d\d-\d\d \d\d:\d\d$" % datetime.date.today().year))
     expect(row.locator("td.mock__over")).to_have_count(2)                # steps 1 and 4 ran over
     for b in config["postMortem"]:
         expect(page.locator(".mock__note-row")).to_contain_text(f"{b['text']} {notes[b['id']]}")
