@@ -127,7 +127,10 @@ COLD_PAGE = "practice/cold-prompts.md"
 def prompt_picker(book: Handbook, here: Here) -> str:
     """The worked examples' prompts, each linking to its example page, and the cold prompts, each
     linking to its interviewer's sheet; the drill script can pick one."""
-    out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n']
+    # The button is in the page from the start (hidden when scripts are off), so nothing moves
+    # when the script arrives.
+    out = ['<div class="practice-tool prompt-picker" id="prompt-picker" markdown="1">\n',
+           '<p class="prompt-picker__controls"><button type="button" class="md-button">Pick a prompt at random</button></p>\n']
     rows = [f"- [{we.example.title}]({link('examples/' + slug + '.md', here)}): "
             f'<span class="prompt-picker__prompt">“{we.example.prompt}”</span>'
             for slug, we in book.examples.items()]

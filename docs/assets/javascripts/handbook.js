@@ -113,3 +113,44 @@
     if (e.key === "s" || e.key === "f" || e.key === "/") want();
   });
 })();
+
+// Glossary terms on tap. A term is an <abbr> whose title the browser shows on hover; a phone has
+// no hover, so a tap on a term shows the same text in one small box under it, until the next tap,
+// Escape or a scroll. One listener for the whole visit: nothing is done per term when a page loads
+// (Material's own tooltips mounted one component per term, most of its script time on our pages).
+(function () {
+  "use strict";
+  var tip = null, shownFor = null;
+
+  function hide() {
+    if (tip) tip.hidden = true;
+    shownFor = null;
+  }
+
+  function show(term) {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.className = "term-tip";
+      tip.id = "term-tip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = term.getAttribute("title");
+    tip.hidden = false;
+    var box = term.getBoundingClientRect(), width = document.documentElement.clientWidth;
+    var left = Math.max(8, Math.min(box.left, width - tip.offsetWidth - 8));
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (box.bottom + window.scrollY + 4) + "px";
+    shownFor = term;
+  }
+
+  document.addEventListener("click", function (e) {
+    var term = e.target.closest ? e.target.closest(".md-typeset abbr[title]") : null;
+    if (term && term !== shownFor) show(term);
+    else hide();
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") hide();
+  });
+  window.addEventListener("scroll", hide, { passive: true });
+})();

@@ -78,7 +78,9 @@
   function Picker(root) {
     var items = Array.prototype.slice.call(root.querySelectorAll("li"));
     if (!items.length) return;
-    var button = h("button", { type: "button", "class": "md-button" }, "Pick a prompt at random");
+    var p = root.querySelector(".prompt-picker__controls");
+    var button = p && p.querySelector("button");
+    if (!button) return;
     var shown = h("p", { "class": "prompt-picker__pick", role: "status" });
     var previous = null;
     button.addEventListener("click", function () {
@@ -94,9 +96,6 @@
       shown.appendChild(h("a", { href: link.getAttribute("href") }, link.textContent));
       shown.appendChild(document.createTextNode("."));
     });
-    var p = h("p", { "class": "prompt-picker__controls" });
-    p.appendChild(button);
-    root.insertBefore(p, root.firstChild);
     root.insertBefore(shown, p.nextSibling);
   }
 
