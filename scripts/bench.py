@@ -1,6 +1,6 @@
 """How heavy and how fast the handbook is: `make bench` (a report, not a test).
 
-    .venv/bin/python -m scripts.bench [--out build/bench.json] [--no-lighthouse] [--runs 3]
+    .venv/bin/python -m scripts.bench [--out build/bench.json] [--no-lighthouse] [--runs 5]
 
 Measures, on this machine:
 - build: a clean `mkdocs build --strict` in a fresh process, into a temporary folder (wall time);
@@ -14,7 +14,8 @@ Measures, on this machine:
 - Lighthouse mobile (performance, accessibility, best practices, SEO, total blocking time, bytes
   transferred) for each page type (home, one-pager, pocket checklist, a worked example, a building
   block, the estimator) and, in the same run, for a plain Material probe page (same theme, no
-  extras) built beside the site: medians of 3 runs each (--runs).
+  extras) built beside the site: medians of 5 runs each (--runs; one run's TBT moves by 20 ms
+  or so on this machine, three runs' median by about 10).
 - diagrams: how long drawing every diagram takes from an empty cache (the build itself reuses the
   cache, so a rebuild draws only what changed), and their bytes.
 - the search index size (fetched only when a reader opens search).
@@ -257,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "build" / "bench.json"))
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse runs (about 15 s each)")
-    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page; the median is reported")
+    parser.add_argument("--runs", type=int, default=5, help="Lighthouse runs per page; the median is reported")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
