@@ -164,11 +164,19 @@ def search(browser, base_url):
     box.wait_for(state="visible")
 
     def run(query: str):
+        if not page.evaluate("() => document.getElementById('__search').checked"):
+            page.keyboard.press("s")        # the box was closed (seen once in a full run): open it again
+            box.wait_for(state="visible")
         box.press("Control+a")
         box.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
         box.press_sequentially(query, delay=25)
-        page.wait_for_selector(".md-search-result__item", timeout=5000)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=5000)
+        except Exception as err:            # say what the page showed, not only that it timed out
+            meta = page.evaluate("() => (document.querySelector('.md-search-result__meta') || {}).textContent")
+            raise AssertionError(f"no results for {query!r} on {page.url}: box {box.input_value()!r}, "
+                                 f"meta {meta!r}") from err
         # Results are redrawn as each key arrives: wait until two reads in a row agree.
         last = None
         for _ in range(40):
