@@ -9,16 +9,17 @@ when the best link of the first result (the highest-scored one, the one the high
 """
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from urllib.parse import urlsplit
 
 import pytest
 
+from scripts.site import ROOT
 from tests.browser.support import element_ids, page_text, section_text, term_pattern, wait_for_search
 
 pytestmark = pytest.mark.browser
 
-EXAMPLES = {f"examples/{p.stem}/" for p in (Path(__file__).resolve().parents[2] / "data" / "examples").glob("*.yml")}
+EXAMPLES = {f"examples/{p.stem}/" for p in (ROOT / "data" / "examples").glob("*.yml")}
 
 
 def block(slug: str) -> str:
@@ -139,7 +140,8 @@ CASES: list[tuple[str, set[str]]] = [
 ]
 BLOCK_CASES = [q for q, pages in CASES if all(p.startswith("blocks/") for p in pages)]
 
-# The best-scored link of the first result, once the results have settled for the whole query.
+# The best-scored link of the first result, with the query terms Material drew it for: the matched
+# ones go into the link's ?h=, the missed ones are struck through under it.
 FIRST_HIT = """() => {
   const item = document.querySelector('.md-search-result__item');
   if (!item) return null;
@@ -147,10 +149,23 @@ FIRST_HIT = """() => {
     href: a.href,
     score: Number(a.querySelector('article').dataset.mdScore),
     missing: a.querySelector('.md-search-result__terms')?.textContent || '',
+    terms: [...(new URL(a.href).searchParams.get('h') || '').split(' '),
+            ...[...a.querySelectorAll('.md-search-result__terms del')].map(d => d.textContent)].filter(Boolean),
   }));
   links.sort((a, b) => b.score - a.score);
   return links[0];
 }"""
+# How Material splits a query into terms, lower-cased: the search plugin's separator in mkdocs.yml.
+SEPARATOR = re.compile(re.search(r"^\s*separator: '(.+)'$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"),
+                                 re.M).group(1).replace("''", "'"))
+
+
+def for_whole_query(hit: dict | None, query: str) -> bool:
+    """Results are redrawn as each key reaches Material's search worker, so the list on screen may
+    still be for the query typed so far ("fan o" on the way to "fan-out"): a hit counts only when
+    every term it was drawn for is a word of the whole query."""
+    words = {w for w in SEPARATOR.split(query.lower()) if w}
+    return hit is not None and set(hit["terms"]) <= words
 
 
 @pytest.fixture(scope="module")
@@ -177,15 +192,20 @@ def search(browser, base_url):
             meta = page.evaluate("() => (document.querySelector('.md-search-result__meta') || {}).textContent")
             raise AssertionError(f"no results for {query!r} on {page.url}: box {box.input_value()!r}, "
                                  f"meta {meta!r}") from err
-        # Results are redrawn as each key arrives: wait until two reads in a row agree.
-        last = None
-        for _ in range(40):
+        # Settled: drawn for the whole query, and the same in three reads 100 ms apart.
+        reads: list = []
+        for _ in range(60):
             page.wait_for_timeout(100)
             hit = page.evaluate(FIRST_HIT)
-            if hit == last:
+            if not for_whole_query(hit, query):
+                reads = []
+            elif reads and reads[-1] != hit:
+                reads = [hit]
+            else:
+                reads.append(hit)
+            if len(reads) == 3:
                 return hit
-            last = hit
-        return last
+        raise AssertionError(f"the results for {query!r} did not settle in 6 s; last first hit: {hit}")
 
     yield run
     context.close()
