@@ -4,7 +4,7 @@ Pure functions from validated data to Markdown/HTML, no MkDocs import. The brows
 docs/assets/javascripts/ turn the markup into tools; without JavaScript the pages still read.
 
 Data for the scripts travels in `data-*` attributes, not in `<script type="application/json">`:
-Material's instant navigation re-runs every `<script>` of a new page and, for inline ones, keeps
+Material's instant navigation (off today, see mkdocs.yml) re-runs every `<script>` of a new page and, for inline ones, keeps
 only the text (type and id are dropped), so a JSON script block would run as JavaScript and vanish.
 """
 from __future__ import annotations

@@ -4,7 +4,8 @@ plugin leaves to the site. The served site is untouched: every step runs only wi
 - Search on file:// needs the iframe-worker shim, which the plugin would load from unpkg.com; this
   names a copy from the npm registry's package (node_modules/iframe-worker) and serves it from the site.
 - Instant navigation fetches pages, which browsers refuse on file://, and with it on Material never
-  sets a page up there; Material's docs say to turn it off for offline builds.
+  sets a page up there; Material's docs say to turn it off for offline builds. The site leaves it
+  off too (mkdocs.yml); this keeps the offline copy working should it be turned back on.
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The Content-Security-Policy the site carries (overrides/hooks/csp.py) holds in Chromium: no page,
-tool, search or instant navigation trips it, and it refuses a script that is not the site's own."""
+tool, search or page change trips it, and it refuses a script that is not the site's own."""
 from __future__ import annotations
 
 import pytest
@@ -40,7 +40,7 @@ def test_no_page_trips_the_policy(csp_page, base_url, path):
     assert violations(csp_page) == []
 
 
-def test_search_tools_and_instant_navigation_work_under_the_policy(csp_page, base_url):
+def test_search_tools_and_navigation_work_under_the_policy(csp_page, base_url):
     page = csp_page
     page.goto(base_url)
     page.wait_for_load_state("load")
@@ -50,7 +50,7 @@ def test_search_tools_and_instant_navigation_work_under_the_policy(csp_page, bas
     page.locator("input.md-search__input").press_sequentially("cache-aside", delay=30)
     page.wait_for_selector(".md-search-result__item")
     page.keyboard.press("Escape")
-    page.locator(".md-sidebar--primary a.md-nav__link[href$='practice/estimator/']").first.click()  # instant
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='practice/estimator/']").first.click()  # from the navigation
     page.wait_for_selector("#estimator-tool[data-ready] [data-metric]")
     page.go_back()
     page.locator(".md-sidebar--primary a.md-nav__link[href$='blocks/caching/']").first.click()

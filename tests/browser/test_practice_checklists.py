@@ -1,5 +1,5 @@
 """Checklists remember ticks (localStorage, per page and item id), have a clear control and
-accessible names, also after Material's instant navigation; the post-mortem note keeps its text and
+accessible names, also after a move from another page; the post-mortem note keeps its text and
 prints it."""
 import json
 import re
@@ -66,7 +66,7 @@ def test_pocket_checklist_ticks_survive_a_reload_and_clear(page, base_url, book)
     }
 
 
-def test_step_page_questions_after_instant_navigation(page, base_url, book):
+def test_step_page_questions_after_arriving_from_another_page(page, base_url, book):
     from axe_playwright_python.sync_playwright import Axe
 
     step = book.framework.steps[0]

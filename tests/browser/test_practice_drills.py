@@ -155,13 +155,13 @@ def test_stats_of_the_wrong_shape_show_a_message_and_the_page_still_works(page, 
     assert page.evaluate("key => JSON.parse(localStorage.getItem(key)).streak", KEY) == 1
 
 
-def test_instant_navigation_builds_the_tool_once_without_errors_or_policy_violations(page, base_url):
+def test_arriving_from_another_page_builds_the_tool_once_without_errors_or_policy_violations(page, base_url):
     page.add_init_script("""window.__violations = [];
         document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective));""")
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(base_url + "practice/estimator/")
-    page.locator(".md-sidebar--primary a.md-nav__link[href$='drills/']").first.click()  # instant navigation
+    page.locator(".md-sidebar--primary a.md-nav__link[href$='drills/']").first.click()  # from the navigation
     data, metric = problem(page)
     assert re.fullmatch(r"seed=\d+", urlsplit(page.url).fragment)
     assert answer(page, typed_figure(metric, engine_figure(data, metric))) == "exact"

@@ -78,7 +78,7 @@ def estimator(browser, base_url):
 
 def show(page, data):
     """Put a scenario into the open page through its JSON editor (a link is a new page load, see
-    the link tests below: Material's instant navigation reloads the page on a hash change)."""
+    the link tests below)."""
     page.get_by_label("The same scenario as JSON").fill(json.dumps(data))
     page.wait_for_selector(".estimator__results :is([data-metric], .estimator__invalid)")
 
@@ -208,7 +208,7 @@ def test_every_worked_example_links_to_its_scenario(site, examples):
         assert estimate(scenario_from_data(data)) == dict(estimate(we.scenario), source=None)
 
 
-def test_example_link_opens_the_estimator_through_instant_navigation(page, base_url):
+def test_example_link_opens_the_estimator_with_its_scenario(page, base_url):
     page.goto(base_url + "examples/url-shortener/")
     page.get_by_role("link", name="Open these numbers in the estimator").click()
     page.wait_for_url(re.compile(r"/practice/estimator/#s="))

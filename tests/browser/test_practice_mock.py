@@ -1,5 +1,5 @@
 """The mock interview in Chromium with Playwright's fake clock: a mock run from setup to the history,
-a reload and instant navigation half-way, a wall clock moved by hours, stored data of the wrong
+a reload and a visit to another page half-way, a wall clock moved by hours, stored data of the wrong
 shape, and the history's export, import and clear. Budgets, prompts, abilities and bullets come from
 the data (macros.practice.mock_config), never typed here."""
 import datetime
@@ -200,7 +200,7 @@ def test_a_reload_half_way_keeps_the_step_the_ticks_and_the_time(page, base_url,
     expect_elapsed(page, 420)
 
 
-def test_instant_navigation_away_and_back_carries_on(page, base_url):
+def test_going_to_another_page_and_back_carries_on(page, base_url):
     page.clock.install()
     page.goto(base_url + "practice/")
     page.locator("article").get_by_role("link", name="mock interview").click()

@@ -1,6 +1,7 @@
 // What the handbook's page scripts share, as window.Handbook: building elements, running once a
-// page is ready (again after each instant navigation), and keeping state in this browser with its
-// shape checked, so that a stored value of the wrong shape is set aside instead of breaking a tool.
+// page is ready (and again should Material's instant navigation, off today, bring a page in), and
+// keeping state in this browser with its shape checked, so that a stored value of the wrong shape
+// is set aside instead of breaking a tool.
 // Loaded first on every page; the page-only scripts of the practice tools are deferred after it.
 (function () {
   "use strict";
