@@ -48,8 +48,10 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --clean
 
+# Two workers (most tests wait on Chromium or a subprocess); tests/conftest.py keeps each file's
+# tests on one worker and the export tests together, so nothing heavy is made twice.
 test: setup $(TEST_STAMP) system-packages
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 test-unit: setup $(TEST_STAMP)
 	$(BIN)/pytest tests/unit

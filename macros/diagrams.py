@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -105,7 +106,8 @@ def draw(source: str, cache_dir: Path = CACHE_DIR) -> str:
         raise DiagramError(f"d2 refused a diagram: {done.stderr.decode(errors='replace').strip()}\n{source}")
     svg = site_svg(done.stdout.decode())
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
+    # A name of this process's own: two builds at once (the test workers) may draw the same diagram.
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(svg, encoding="utf-8")
     tmp.replace(cached)
     return svg

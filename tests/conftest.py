@@ -131,3 +131,18 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if {"browser", "page", "pdf_dir", "downloads"} & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`make test` runs two workers (pytest -n 2). A file's tests stay on one worker, so its module
+    fixtures are made once, and the export tests share one, so the PDFs, the deck and the zip are
+    made once. (xdist's own loadgroup cannot do the second: it renames node ids, which pytest 9
+    no longer lets a plugin do.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tests/export" if path.startswith("tests/export/") else path
+
+    return ByFile(config, log)

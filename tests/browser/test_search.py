@@ -185,7 +185,7 @@ def search(browser, base_url):
         box.press("Control+a")
         box.press("Backspace")
         page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
-        box.press_sequentially(query, delay=25)
+        box.press_sequentially(query)  # real keys; the settle check below waits out the redraws
         try:
             page.wait_for_selector(".md-search-result__item", timeout=5000)
         except Exception as err:            # say what the page showed, not only that it timed out
