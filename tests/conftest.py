@@ -72,6 +72,17 @@ def page(browser):
     context.close()
 
 
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser):
+    """A tab on a phone-sized touch screen."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def book():
     """The handbook's data, loaded and checked as the build does (the models are frozen)."""

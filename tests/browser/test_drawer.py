@@ -8,33 +8,29 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 390, "height": 844}
 EXAMPLE = "examples/url-shortener/"
+# A page beside this one in the drawer, which opens on the current page's section.
+LINK = ".md-sidebar--primary .md-nav__link[href$='chat/']"
+MENU = "label.md-header__button[for='__drawer']"
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    yield context.new_page()
-    context.close()
+def drawn(page) -> bool:
+    return page.evaluate("(s) => document.querySelector(s).checkVisibility()", LINK)
 
 
-def test_the_closed_drawer_is_undrawn_on_a_phone_and_opens_and_works(phone, browser, base_url):
-    link = ".md-sidebar--primary .md-nav__link[href$='chat/']"  # a page beside this one, as the drawer opens on this section
+def test_the_closed_drawer_is_undrawn_on_a_phone_and_opens_and_works(phone, page, base_url):
+    link = phone.locator(LINK).first
     phone.goto(base_url + EXAMPLE, wait_until="load")
-    assert not phone.locator(link).first.is_visible()
-    assert not phone.evaluate("(s) => document.querySelector(s).checkVisibility()", link)
-    phone.locator("label.md-header__button[for='__drawer']").click()
-    phone.locator(link).first.wait_for(state="visible", timeout=3000)
+    assert not link.is_visible()
+    assert not drawn(phone)
+    phone.locator(MENU).click()
+    link.wait_for(state="visible", timeout=3000)
     phone.locator("label.md-overlay").click(position={"x": 370, "y": 400})  # shut it again
-    phone.wait_for_function("(s) => !document.querySelector(s).checkVisibility()", arg=link, timeout=3000)
-    phone.locator("label.md-header__button[for='__drawer']").click()
-    phone.locator(link).first.wait_for(state="visible", timeout=3000)
-    phone.locator(link).first.click()
+    phone.wait_for_function("(s) => !document.querySelector(s).checkVisibility()", arg=LINK, timeout=3000)
+    phone.locator(MENU).click()
+    link.wait_for(state="visible", timeout=3000)
+    link.click()
     phone.wait_for_url(base_url + "examples/chat/")
     # On a wide screen the sidebar is always drawn.
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    wide = context.new_page()
-    wide.goto(base_url + EXAMPLE, wait_until="load")
-    assert wide.evaluate("(s) => document.querySelector(s).checkVisibility()", link)
-    context.close()
+    page.goto(base_url + EXAMPLE, wait_until="load")
+    assert drawn(page)
