@@ -155,3 +155,93 @@
   });
   window.addEventListener("scroll", hide, { passive: true });
 })();
+
+// The light/dark toggle in the header. Material's markup and stored choice (its "__palette" entry,
+// which Material's inline script applies as the body opens), without Material's palette script:
+// while starting, that script restyled every element of the page three times (it re-sets the
+// body's colour attributes to the values they already have, marks the body as switching, and
+// changes a color-scheme meta tag), about half of what Material's bundle spent on a worked example
+// (make bench). Here an unchanged attribute is left alone, so the page is styled once; the page's
+// colour scheme for scroll bars and the canvas follows from handbook.css, and the browser bar's
+// colour is set once the page has loaded.
+(function () {
+  "use strict";
+  var KEYS = ["media", "scheme", "primary", "accent"];
+  var form = document.querySelector("form[data-handbook-palette]");
+  if (!form) return;
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input[name=__palette]"));
+  if (!inputs.length) return;
+  var body = document.body, themeColor = null;
+
+  function saved() {
+    try {
+      return window.__md_get("__palette");
+    } catch (err) {
+      return null;  // storage refused or not JSON: the system setting decides
+    }
+  }
+
+  function initialIndex() {
+    var palette = saved();
+    if (palette && typeof palette.index === "number" && inputs[palette.index]) return palette.index;
+    for (var i = 0; i < inputs.length; i++) {
+      if (window.matchMedia(inputs[i].getAttribute("data-md-color-media")).matches) return i;
+    }
+    return 0;
+  }
+
+  var current = initialIndex();
+
+  function setAttr(el, name, value) {
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+
+  // The header's colour as the browser's toolbar colour (phones show it around the page).
+  function paintBar() {
+    if (!themeColor) {
+      themeColor = document.createElement("meta");
+      themeColor.name = "theme-color";
+      document.head.appendChild(themeColor);
+    }
+    var header = document.querySelector(".md-header");
+    var rgb = header ? window.getComputedStyle(header).backgroundColor.match(/\d+/g) : null;
+    if (rgb) themeColor.content = "#" + rgb.slice(0, 3).map(function (c) {
+      return (+c).toString(16).padStart(2, "0");
+    }).join("");
+  }
+
+  function apply(index, switching) {
+    current = index;
+    var input = inputs[index], color = {};
+    // Material's stylesheet turns transitions off while the colours change, so they change at once.
+    if (switching) body.setAttribute("data-md-color-switching", "");
+    KEYS.forEach(function (key) {
+      color[key] = input.getAttribute("data-md-color-" + key);
+      setAttr(body, "data-md-color-" + key, color[key]);
+    });
+    inputs.forEach(function (other, i) {
+      var label = other.nextElementSibling;
+      if (label && label.tagName === "LABEL" && label.hidden !== (i !== index)) label.hidden = i !== index;
+    });
+    window.__md_set("__palette", { index: index, color: color });
+    if (switching) {
+      setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
+      paintBar();
+    }
+  }
+
+  apply(current, false);
+  inputs.forEach(function (input, i) {
+    input.addEventListener("change", function () { if (input.checked) apply(i, true); });
+  });
+  // Enter on the toggle switches to the next scheme and keeps the focus on the toggle (as Material).
+  form.addEventListener("keydown", function (e) {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    var next = (current + 1) % inputs.length;
+    inputs[next].click();
+    inputs[next].focus();
+  });
+  if (document.readyState === "complete") paintBar();
+  else window.addEventListener("load", function () { setTimeout(paintBar); });
+})();
