@@ -77,6 +77,19 @@
                       isPlainObject: isPlainObject };
 })();
 
+// Tables arrive in Material's scroll box from the build (overrides/hooks/tables.py). Material's
+// script looks for bare tables to put in one as the page loads; moving each table restyled the
+// whole article, the largest task on a worked example. Its query now leaves boxed tables alone.
+(function () {
+  "use strict";
+  var MATERIAL_TABLES = "table:not([class])";
+  var query = Element.prototype.querySelectorAll;
+  Element.prototype.querySelectorAll = function (selectors) {
+    if (selectors === MATERIAL_TABLES) return query.call(this, ":not(.md-typeset__table) > " + MATERIAL_TABLES);
+    return query.apply(this, arguments);
+  };
+})();
+
 // The search index on demand. Material fetches search/search_index.json (hundreds of KB) on every
 // page load and parses it on the main thread; a reader who never searches pays for it. Here the
 // request is held until the reader reaches for search: focuses the search box, opens it with the
