@@ -199,6 +199,7 @@ def lighthouse(pages: dict[str, str], workdir: Path, runs: int) -> dict:
         median["performance_runs"] = [r["scores"]["performance"] for r in good]
         tbt = sorted(r["metrics"]["total-blocking-time"] for r in good)
         median["tbt_median_ms"] = tbt[len(tbt) // 2]
+        median["tbt_runs_ms"] = tbt
         report[name] = median
     return report
 
@@ -307,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                 sc = r["scores"]
                 print(f"{name:24} {sc['performance']:>5} {sc['accessibility']:>5} {sc['best-practices']:>5} "
                       f"{sc['seo']:>5} {r['tbt_median_ms']:>6} {kb(r['metrics']['total-byte-weight']):>5}  "
-                      f"perf runs {r['performance_runs']} {', '.join(r['failed_audits'])}")
+                      f"perf runs {r['performance_runs']}, TBT runs {r['tbt_runs_ms']} {', '.join(r['failed_audits'])}")
             else:
                 print(f"{name:24} error: {r['error'][:200]}")
     print()
