@@ -52,9 +52,8 @@ BOX = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{}</di
 
 def mark(page_html: str) -> str:
     def one(m: re.Match) -> str:
-        if min_width_px(m.group(1)) > COLUMN_PX:
-            return BOX.format(f'<table tabindex="0" data-scroll-focus>{m.group(1)}</table>')
-        return BOX.format(m.group(0))
+        wide = min_width_px(m.group(1)) > COLUMN_PX
+        return BOX.format(f'<table tabindex="0" data-scroll-focus>{m.group(1)}</table>' if wide else m.group(0))
     return TABLE.sub(one, page_html)
 
 

@@ -211,11 +211,7 @@
 
   // The header's colour as the browser's toolbar colour (phones show it around the page).
   function paintBar() {
-    if (!themeColor) {
-      themeColor = document.createElement("meta");
-      themeColor.name = "theme-color";
-      document.head.appendChild(themeColor);
-    }
+    if (!themeColor) themeColor = document.head.appendChild(window.Handbook.h("meta", { name: "theme-color" }));
     var header = document.querySelector(".md-header");
     var rgb = header ? window.getComputedStyle(header).backgroundColor.match(/\d+/g) : null;
     if (rgb) themeColor.content = "#" + rgb.slice(0, 3).map(function (c) {
